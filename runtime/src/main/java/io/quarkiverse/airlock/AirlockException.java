@@ -1,0 +1,17 @@
+package io.quarkiverse.airlock;
+
+/**
+ * Root of every exception Airlock throws. All Airlock exceptions are unchecked.
+ */
+public class AirlockException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AirlockException(String message) {
+        super(message);
+    }
+
+    public AirlockException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

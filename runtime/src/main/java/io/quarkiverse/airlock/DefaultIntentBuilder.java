@@ -1,0 +1,52 @@
+package io.quarkiverse.airlock;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+final class DefaultIntentBuilder implements IntentBuilder {
+
+    private final String task;
+    private List<Object> args = List.of();
+    private Map<String, Object> options;
+    private String origin;
+
+    DefaultIntentBuilder(String task) {
+        this.task = task;
+    }
+
+    @Override
+    public IntentBuilder args(Object... args) {
+        this.args = ImmutableArgs.copyOf(Airlock.requireArgs(task, args));
+        return this;
+    }
+
+    @Override
+    public IntentBuilder option(String key, Object value) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Intent '" + task + "': option key must not be null or blank");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("Intent '" + task + "': option '" + key + "' must not have a null value");
+        }
+        if (options == null) {
+            options = new LinkedHashMap<>();
+        }
+        options.put(key, value);
+        return this;
+    }
+
+    @Override
+    public IntentBuilder origin(String origin) {
+        this.origin = origin;
+        return this;
+    }
+
+    @Override
+    public Intent enqueue() {
+        Map<String, Object> frozen = options == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        return Airlock.enqueue(task, args, frozen, origin, null);
+    }
+}

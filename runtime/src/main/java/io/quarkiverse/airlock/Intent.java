@@ -1,0 +1,88 @@
+package io.quarkiverse.airlock;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A side effect that was expressed but has not escaped yet: a task name with its arguments, dispatch options and the
+ * local policies in force when it was enqueued. Immutable; equality is identity, because two identical calls are two
+ * side effects.
+ */
+public final class Intent {
+
+    private final String name;
+    private final List<Object> args;
+    private final Map<String, Object> options;
+    private final String origin;
+    private final Runnable action;
+    private final List<Policy> localPolicies;
+
+    Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
+            List<Policy> localPolicies) {
+        this.name = name;
+        this.args = args;
+        this.options = options;
+        this.origin = origin;
+        this.action = action;
+        this.localPolicies = localPolicies;
+    }
+
+    /** The task name. */
+    public String name() {
+        return name;
+    }
+
+    /** The arguments, in call order; unmodifiable, never null, may contain nulls. */
+    public List<Object> args() {
+        return args;
+    }
+
+    /** Dispatch options (queue, delay, priority...), unmodifiable, never null. */
+    public Map<String, Object> options() {
+        return options;
+    }
+
+    /** Free text telling where the intent came from: request path, trace id... */
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** The in-process action, present for {@link Airlock#enqueue(String, Runnable)}. */
+    public Optional<Runnable> action() {
+        return Optional.ofNullable(action);
+    }
+
+    /** Local policies captured at enqueue time, outermost first. */
+    public List<Policy> localPolicies() {
+        return localPolicies;
+    }
+
+    /** Whether every captured local policy allows this intent. For inspection; flush applies them itself. */
+    public boolean passesLocalPolicies() {
+        for (int i = localPolicies.size() - 1; i >= 0; i--) {
+            if (!PolicyGuard.allows(localPolicies.get(i), this)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code name(arg1, "text")}: strings in double quotes. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(name.length() + 16 * args.size() + 2).append(name).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            Object arg = args.get(i);
+            if (arg instanceof CharSequence) {
+                out.append('"').append(arg).append('"');
+            } else {
+                out.append(arg);
+            }
+        }
+        return out.append(')').toString();
+    }
+}

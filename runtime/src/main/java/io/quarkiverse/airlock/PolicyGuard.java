@@ -1,0 +1,45 @@
+package io.quarkiverse.airlock;
+
+/**
+ * Marks the calling thread as running inside a policy callback, so that an enqueue from there fails. Policy callbacks
+ * run synchronously, so a thread-local is exact even on Vert.x contexts; the counter always returns to zero.
+ */
+final class PolicyGuard {
+
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private PolicyGuard() {
+    }
+
+    static int[] enter() {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        return depth;
+    }
+
+    static void exit(int[] depth) {
+        depth[0]--;
+    }
+
+    static boolean isInsidePolicy() {
+        return DEPTH.get()[0] > 0;
+    }
+
+    static void onEnqueue(Policy policy, Intent intent) {
+        int[] depth = enter();
+        try {
+            policy.onEnqueue(intent);
+        } finally {
+            exit(depth);
+        }
+    }
+
+    static boolean allows(Policy policy, Intent intent) {
+        int[] depth = enter();
+        try {
+            return policy.allows(intent);
+        } finally {
+            exit(depth);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.quarkiverse.airlock;
+
+/**
+ * Airlock was used in a way that cannot work: enqueue outside a scope, an unknown task, arguments that do not fit.
+ * Thrown at the point of the mistake; nothing is buffered.
+ */
+public class UsageException extends AirlockException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+        super(message);
+    }
+}

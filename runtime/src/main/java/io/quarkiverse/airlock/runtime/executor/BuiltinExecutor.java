@@ -1,0 +1,18 @@
+package io.quarkiverse.airlock.runtime.executor;
+
+import io.quarkiverse.airlock.IntentExecutor;
+
+/**
+ * An executor of Airlock's own. Intents headed for one are validated against the task handlers at enqueue time, so a
+ * wrong name or argument fails at the call site instead of at flush.
+ */
+public interface BuiltinExecutor extends IntentExecutor {
+
+    /**
+     * Whether a named intent must have a local handler. False where another node may consume it (the event bus), which
+     * still checks the arguments of locally known tasks.
+     */
+    default boolean requiresLocalHandler() {
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+package io.quarkiverse.airlock.runtime.executor;
+
+import io.quarkiverse.airlock.AirlockException;
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.task.TaskHandler;
+import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+
+/**
+ * Runs one intent in the calling thread: its in-process action, or the registered handler of its task.
+ */
+public final class TaskInvoker {
+
+    private TaskInvoker() {
+    }
+
+    public static void run(Intent intent) {
+        if (intent.action().isPresent()) {
+            intent.action().get().run();
+            return;
+        }
+        TaskHandler handler = TaskRegistry.require(intent.name());
+        try {
+            handler.invoke(intent.args().toArray());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AirlockException("Task " + intent + " failed in " + handler.method() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.quarkiverse.airlock.runtime.task;
+
+import java.util.List;
+
+/**
+ * A task handler discovered at build time: an {@code @AirlockTask} method and the reflection-free way to call it.
+ */
+public final class TaskHandler {
+
+    /** Calls the handler method with positional arguments. */
+    @FunctionalInterface
+    public interface Call {
+        Object invoke(Object[] args) throws Exception;
+    }
+
+    private final String name;
+    private final String method;
+    private final Class<?>[] parameterTypes;
+    private final Call call;
+
+    /**
+     * @param name the task name
+     * @param method where the handler is, for messages: {@code com.acme.Orders#notify(long)}
+     * @param parameterTypes the handler's parameter types, positionally
+     * @param call invokes the handler
+     */
+    public TaskHandler(String name, String method, Class<?>[] parameterTypes, Call call) {
+        this.name = name;
+        this.method = method;
+        this.parameterTypes = parameterTypes.clone();
+        this.call = call;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public int arity() {
+        return parameterTypes.length;
+    }
+
+    public Class<?> parameterType(int index) {
+        return parameterTypes[index];
+    }
+
+    public List<Class<?>> parameterTypes() {
+        return List.of(parameterTypes);
+    }
+
+    public Object invoke(Object[] args) throws Exception {
+        return call.invoke(args);
+    }
+
+    /** Whether {@code value} can be passed to parameter {@code index}: assignable, boxed for primitives, null for references. */
+    public boolean accepts(int index, Object value) {
+        Class<?> type = parameterTypes[index];
+        if (value == null) {
+            return !type.isPrimitive();
+        }
+        return box(type).isInstance(value);
+    }
+
+    static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        } else if (type == long.class) {
+            return Long.class;
+        } else if (type == boolean.class) {
+            return Boolean.class;
+        } else if (type == double.class) {
+            return Double.class;
+        } else if (type == float.class) {
+            return Float.class;
+        } else if (type == short.class) {
+            return Short.class;
+        } else if (type == byte.class) {
+            return Byte.class;
+        } else if (type == char.class) {
+            return Character.class;
+        }
+        return Void.class;
+    }
+
+    @Override
+    public String toString() {
+        return name + " -> " + method;
+    }
+}

@@ -1,0 +1,129 @@
+package io.quarkiverse.airlock.runtime.task;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.quarkiverse.airlock.UsageException;
+
+/**
+ * The task handlers of the application, by name. Filled once at start-up from what the build discovered; read on every
+ * enqueue without locking.
+ */
+public final class TaskRegistry {
+
+    private static volatile Map<String, TaskHandler> handlers = Map.of();
+
+    private TaskRegistry() {
+    }
+
+    public static void install(Collection<TaskHandler> discovered) {
+        Map<String, TaskHandler> byName = new TreeMap<>();
+        for (TaskHandler handler : discovered) {
+            byName.put(handler.name(), handler);
+        }
+        handlers = Map.copyOf(byName);
+    }
+
+    public static void clear() {
+        handlers = Map.of();
+    }
+
+    /** The handler for {@code name}, or {@code null}. */
+    public static TaskHandler find(String name) {
+        return handlers.get(name);
+    }
+
+    public static Collection<TaskHandler> all() {
+        return new TreeMap<>(handlers).values();
+    }
+
+    /** The handler for {@code task}, failing with a message that helps the caller fix the name. */
+    public static TaskHandler require(String task) {
+        TaskHandler handler = handlers.get(task);
+        if (handler == null) {
+            throw new UsageException(unknownTaskMessage(task));
+        }
+        return handler;
+    }
+
+    /**
+     * Checks that {@code args} can be passed to the handler of {@code task}.
+     *
+     * @param requireKnown whether an unknown name is an error (it is not when another node may handle it)
+     */
+    public static void validate(String task, List<Object> args, boolean requireKnown) {
+        TaskHandler handler = handlers.get(task);
+        if (handler == null) {
+            if (requireKnown) {
+                throw new UsageException(unknownTaskMessage(task));
+            }
+            return;
+        }
+        if (args.size() != handler.arity()) {
+            throw new UsageException("Task '" + task + "' takes " + handler.arity() + " argument(s) "
+                    + handler.parameterTypes() + " but was enqueued with " + args.size() + ": see "
+                    + handler.method());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (!handler.accepts(i, arg)) {
+                throw new UsageException("Task '" + task + "': argument " + i + " ("
+                        + (arg == null ? "null" : arg.getClass().getName() + " " + arg)
+                        + ") cannot be passed to parameter of type " + handler.parameterType(i).getName()
+                        + " of " + handler.method());
+            }
+        }
+    }
+
+    static String unknownTaskMessage(String task) {
+        StringBuilder message = new StringBuilder("Unknown task '").append(task).append("'.");
+        String suggestion = closest(task);
+        if (suggestion != null) {
+            message.append(" Did you mean '").append(suggestion).append("'?");
+        }
+        if (handlers.isEmpty()) {
+            message.append(" No @AirlockTask handler is registered.");
+        } else {
+            message.append(" Known tasks: ").append(handlers.keySet().stream().sorted().toList()).append('.');
+        }
+        return message.append(" Declare a handler with @AirlockTask(\"").append(task)
+                .append("\") on a method of a CDI bean, or enqueue an in-process action with Airlock.enqueue(name, runnable).")
+                .toString();
+    }
+
+    private static String closest(String task) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : handlers.keySet()) {
+            int distance = distance(task.toLowerCase(), candidate.toLowerCase());
+            if (distance < bestDistance || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        int tolerance = Math.max(2, task.length() / 3);
+        return bestDistance <= tolerance ? best : null;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
