@@ -1,9 +1,12 @@
 package io.quarkiverse.airlock;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
 
 final class DefaultIntentBuilder implements IntentBuilder {
 
@@ -30,11 +33,24 @@ final class DefaultIntentBuilder implements IntentBuilder {
         if (value == null) {
             throw new IllegalArgumentException("Intent '" + task + "': option '" + key + "' must not have a null value");
         }
+        if (key.equals(DispatchOptions.DELAY)) {
+            requireDelay(value);
+        }
         if (options == null) {
             options = new LinkedHashMap<>();
         }
         options.put(key, value);
         return this;
+    }
+
+    private void requireDelay(Object value) {
+        boolean valid = value instanceof Duration ? !((Duration) value).isNegative()
+                : (value instanceof Long || value instanceof Integer) && ((Number) value).longValue() >= 0;
+        if (!valid) {
+            throw new IllegalArgumentException("Intent '" + task + "': option 'delay' must be a non-negative "
+                    + "java.time.Duration or a number of milliseconds (int or long), got " + value + " ("
+                    + value.getClass().getName() + ")");
+        }
     }
 
     @Override

@@ -1,0 +1,80 @@
+package io.quarkiverse.airlock.runtime;
+
+import java.util.concurrent.TimeUnit;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockDefaults;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.Policy;
+import io.quarkiverse.airlock.runtime.config.AirlockConfig;
+import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
+import io.quarkiverse.airlock.runtime.context.ScopeHolders;
+import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
+import io.quarkiverse.airlock.runtime.executor.DisabledExecutor;
+import io.quarkiverse.airlock.runtime.executor.EventBusConsumers;
+import io.quarkiverse.airlock.runtime.executor.EventBusExecutor;
+import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
+import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.ShutdownContext;
+import io.quarkus.runtime.annotations.Recorder;
+import io.vertx.core.Vertx;
+
+/**
+ * Applies the configuration at start-up: binds scopes to Vert.x contexts, sets the default policy and executor, and
+ * starts the event-bus consumers when that executor is chosen. Everything is undone at shutdown, so dev-mode restarts
+ * and tests start clean.
+ */
+@Recorder
+public class AirlockRecorder {
+
+    private final AirlockConfig config;
+    private final RuntimeValue<AirlockRuntimeConfig> runtimeConfig;
+
+    public AirlockRecorder(AirlockConfig config, RuntimeValue<AirlockRuntimeConfig> runtimeConfig) {
+        this.config = config;
+        this.runtimeConfig = runtimeConfig;
+    }
+
+    /**
+     * @param defaultPolicy the class of the configured default policy, a bean registered at build time
+     */
+    public void start(Class<? extends Policy> defaultPolicy, ShutdownContext shutdown) {
+        ScopeHolders.install(new VertxScopeHolder());
+        Policy policy = Arc.container().instance(defaultPolicy).get();
+        IntentExecutor executor = executor(config.executor());
+        if (!runtimeConfig.getValue().enabled()) {
+            executor = DisabledExecutor.replacing(executor);
+        }
+        Airlock.configure(AirlockDefaults.builder().policy(policy).executor(executor).build());
+        shutdown.addShutdownTask(() -> {
+            Airlock.resetConfiguration();
+            ScopeHolders.install(null);
+        });
+        if (ExecutorNames.EVENT_BUS.equals(config.executor()) && runtimeConfig.getValue().enabled()) {
+            EventBusConsumers consumers = new EventBusConsumers(Arc.container().instance(Vertx.class).get());
+            consumers.start().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+            shutdown.addShutdownTask(consumers::stop);
+        }
+    }
+
+    private static IntentExecutor executor(String name) {
+        switch (name) {
+            case ExecutorNames.SYNC:
+                return SyncExecutor.INSTANCE;
+            case ExecutorNames.WORKER:
+                return Arc.container().instance(WorkerPoolExecutor.class).get();
+            case ExecutorNames.VIRTUAL_THREADS:
+                return Arc.container().instance(VirtualThreadExecutor.class).get();
+            case ExecutorNames.EVENT_BUS:
+                return Arc.container().instance(EventBusExecutor.class).get();
+            default:
+                // the build checked that exactly one bean of this name implements IntentExecutor
+                InstanceHandle<Object> bean = Arc.container().instance(name);
+                return (IntentExecutor) bean.get();
+        }
+    }
+}

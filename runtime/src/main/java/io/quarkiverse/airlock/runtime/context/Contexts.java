@@ -1,0 +1,44 @@
+package io.quarkiverse.airlock.runtime.context;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+
+/**
+ * Duplicated contexts for units of work that outlive a synchronous call. A scope kept open across asynchronous steps
+ * must live on a duplicated context: a thread-local would be seen by every request the thread serves meanwhile, and a
+ * root context is shared by all of them.
+ */
+public final class Contexts {
+
+    private Contexts() {
+    }
+
+    /** The caller's duplicated context, or a new one when the caller runs on a root context or none. */
+    public static Context duplicatedContext(Vertx vertx) {
+        Context current = Vertx.currentContext();
+        if (current != null && VertxContext.isDuplicatedContext(current)) {
+            return current;
+        }
+        return fresh(vertx);
+    }
+
+    /** A new duplicated context, unrelated to the caller's unit of work. */
+    public static Context fresh(Vertx vertx) {
+        Context current = Vertx.currentContext();
+        Context fresh = VertxContext.createNewDuplicatedContext(current != null ? current : vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(fresh, true);
+        return fresh;
+    }
+
+    /** Runs {@code action} now, on the calling thread, with {@code context} as the current context. */
+    public static void runOn(Context context, Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            ((ContextInternal) context).dispatch(action);
+        }
+    }
+}

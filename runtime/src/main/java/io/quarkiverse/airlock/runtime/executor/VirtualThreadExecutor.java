@@ -1,0 +1,54 @@
+package io.quarkiverse.airlock.runtime.executor;
+
+import java.util.concurrent.ExecutorService;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+
+/**
+ * Runs each intent on a new virtual thread, on a fresh duplicated context; honours the {@code delay} option. Falls back
+ * to platform threads where the JVM has no virtual threads, as Quarkus's executor does.
+ */
+@Singleton
+public class VirtualThreadExecutor implements BuiltinExecutor {
+
+    private final Vertx vertx;
+    private final ExecutorService threads;
+
+    public VirtualThreadExecutor(Vertx vertx, @VirtualThreads ExecutorService threads) {
+        this.vertx = vertx;
+        this.threads = threads;
+    }
+
+    @Override
+    public void dispatch(Intent intent) {
+        long delay = DispatchOptions.delayMillis(intent);
+        if (delay > 0) {
+            vertx.setTimer(delay, ignored -> submit(intent));
+        } else {
+            submit(intent);
+        }
+    }
+
+    private void submit(Intent intent) {
+        Context context = Contexts.fresh(vertx);
+        threads.execute(() -> ((ContextInternal) context).dispatch(() -> {
+            try {
+                TaskInvoker.run(intent);
+            } catch (Throwable failure) {
+                DispatchFailures.report("virtual-threads", intent, failure);
+            }
+        }));
+    }
+
+    @Override
+    public String toString() {
+        return "virtual-threads";
+    }
+}

@@ -1,0 +1,27 @@
+package io.quarkiverse.airlock.runtime.interceptor;
+
+import io.quarkiverse.airlock.Policy;
+import io.quarkiverse.airlock.Scope;
+
+/**
+ * What an {@code @AirlockScope} method needs on every call, worked out on its first call.
+ */
+final class ScopePlan {
+
+    private final Policy policy;
+    private final ReturnKind returnKind;
+
+    ScopePlan(Policy policy, ReturnKind returnKind) {
+        this.policy = policy;
+        this.returnKind = returnKind;
+    }
+
+    /** A scope with the method's policy, or with the configured defaults when it names none. */
+    Scope newScope() {
+        return policy == null ? new Scope() : new Scope(policy);
+    }
+
+    ReturnKind returnKind() {
+        return returnKind;
+    }
+}
