@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Airlock configuration fixed at build time and read at run time.
@@ -27,4 +28,21 @@ public interface AirlockConfig {
      */
     @WithDefault("allow-all")
     String policy();
+
+    /**
+     * HTTP integration.
+     */
+    Http http();
+
+    interface Http {
+
+        /**
+         * Makes every HTTP request a scope, whatever serves it (REST endpoints on the event loop, on worker or virtual
+         * threads, Vert.x routes): a final status of 1xx to 3xx flushes, 4xx, 5xx and failures discard. An
+         * `@AirlockScope` method called during the request opens a nested scope.
+         */
+        @WithName("auto-scope")
+        @WithDefault("false")
+        boolean autoScope();
+    }
 }

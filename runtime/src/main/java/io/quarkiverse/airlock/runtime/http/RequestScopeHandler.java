@@ -1,0 +1,74 @@
+package io.quarkiverse.airlock.runtime.http;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Opens a scope for each HTTP request on the request's duplicated context. The status is known when the response
+ * headers are about to be written: below 400 the scope flushes, so the side effects run before the client hears of
+ * success; otherwise, and when the connection ends without a response, it is discarded.
+ */
+final class RequestScopeHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
+
+    @Override
+    public void handle(RoutingContext routing) {
+        Context context = Vertx.currentContext();
+        if (context == null || !VertxContext.isDuplicatedContext(context)) {
+            // Quarkus serves every request on its own duplicated context; anything else would leak between requests
+            LOG.debugf("No duplicated context for %s %s: no request scope", routing.request().method(),
+                    routing.request().path());
+            routing.next();
+            return;
+        }
+        RequestScope scope = new RequestScope(context);
+        routing.addHeadersEndHandler(ignored -> scope.end(routing.response().getStatusCode() < 400));
+        routing.addEndHandler(ignored -> scope.end(false));
+        scope.begin();
+        routing.next();
+    }
+
+    private static final class RequestScope {
+
+        private final Scope scope = new Scope();
+        private final Context context;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        RequestScope(Context context) {
+            this.context = context;
+        }
+
+        void begin() {
+            scope.enter();
+        }
+
+        void end(boolean success) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            Contexts.runOn(context, () -> {
+                scope.exit();
+                if (!success) {
+                    scope.discard();
+                    return;
+                }
+                try {
+                    scope.flush();
+                } catch (RuntimeException | Error failure) {
+                    LOG.errorf(failure, "Airlock: dispatching the side effects of a successful request failed: %s",
+                            scope.intents());
+                }
+            });
+        }
+    }
+}
