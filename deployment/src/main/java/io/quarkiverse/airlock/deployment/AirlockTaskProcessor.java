@@ -27,6 +27,7 @@ import io.quarkiverse.airlock.runtime.AirlockTaskRecorder;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
+import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem.BeanConfiguratorBuildItem;
 import io.quarkus.arc.deployment.InvokerFactoryBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -77,7 +78,9 @@ class AirlockTaskProcessor {
     @BuildStep
     void discoverHandlers(CombinedIndexBuildItem index, BeanRegistrationPhaseBuildItem registration,
             InvokerFactoryBuildItem invokers, BuildProducer<AirlockTaskBuildItem> tasks,
-            BuildProducer<ValidationErrorBuildItem> errors) {
+            BuildProducer<ValidationErrorBuildItem> errors,
+            // never produced: declaring it orders this step before ArC's validation, which must see the invokers
+            BuildProducer<BeanConfiguratorBuildItem> beforeValidation) {
         AnnotationStore annotations = registration.getContext().get(BuildExtension.Key.ANNOTATION_STORE);
         Map<DotName, BeanInfo> classBeans = new TreeMap<>();
         registration.getContext().beans().classBeans().forEach(bean -> classBeans.put(bean.getBeanClass(), bean));

@@ -33,12 +33,21 @@ public final class Contexts {
         return fresh;
     }
 
-    /** Runs {@code action} now, on the calling thread, with {@code context} as the current context. */
+    /**
+     * Runs {@code action} now, on the calling thread, with {@code context} as the current context. Exceptions reach
+     * the caller.
+     */
     public static void runOn(Context context, Runnable action) {
         if (Vertx.currentContext() == context) {
             action.run();
-        } else {
-            ((ContextInternal) context).dispatch(action);
+            return;
+        }
+        ContextInternal target = (ContextInternal) context;
+        ContextInternal previous = target.beginDispatch();
+        try {
+            action.run();
+        } finally {
+            target.endDispatch(previous);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.ContextInternal;
 
 /**
  * Runs each intent on a new virtual thread, on a fresh duplicated context; honours the {@code delay} option. Falls back
@@ -38,7 +37,7 @@ public class VirtualThreadExecutor implements BuiltinExecutor {
 
     private void submit(Intent intent) {
         Context context = Contexts.fresh(vertx);
-        threads.execute(() -> ((ContextInternal) context).dispatch(() -> {
+        threads.execute(() -> Contexts.runOn(context, () -> {
             try {
                 TaskInvoker.run(intent);
             } catch (Throwable failure) {

@@ -1,0 +1,87 @@
+package io.quarkiverse.airlock.it.autoscope;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.it.isolation.DispatchLog;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * With {@code quarkus.airlock.http.auto-scope=true} every request is a scope: a success flushes, an error status or a
+ * failure discards, whatever runs the endpoint.
+ */
+@QuarkusTest
+@TestProfile(AutoScopeTest.AutoScope.class)
+class AutoScopeTest {
+
+    public static class AutoScope implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.airlock.http.auto-scope", "true");
+        }
+    }
+
+    static final List<Integer> ALL = List.of(0, 1, 2, 3, 4);
+
+    @Inject
+    DispatchLog log;
+
+    @BeforeEach
+    void clear() {
+        log.clear();
+    }
+
+    @Test
+    void eventLoopEndpointWithDelays() {
+        given().get("/auto/reactive/1").then().statusCode(200);
+        assertThat(log.of("auto-reactive-1")).isEqualTo(ALL);
+    }
+
+    @Test
+    void workerEndpointWithNestedAnnotatedScope() {
+        given().get("/auto/blocking/2").then().statusCode(200);
+        assertThat(log.of("auto-blocking-2")).isEqualTo(ALL);
+    }
+
+    @Test
+    void virtualThreadEndpoint() {
+        if (Runtime.version().feature() < 21) {
+            System.err.println("#### SKIPPED: virtual threads need JDK 21; this JVM is " + Runtime.version() + " ####");
+            return;
+        }
+        given().get("/isolation/virtual/3").then().statusCode(200);
+        assertThat(log.of("virtual-3")).isEqualTo(ALL);
+    }
+
+    @Test
+    void vertxRoute() {
+        given().get("/auto/route/4").then().statusCode(200);
+        assertThat(log.of("auto-route-4")).containsExactly(0);
+    }
+
+    @Test
+    void errorStatusesDiscard() {
+        given().get("/auto/not-found/5").then().statusCode(404);
+        given().get("/auto/throws/6").then().statusCode(404);
+        given().queryParam("fail", "true").get("/auto/route/7").then().statusCode(503);
+        assertThat(log.all()).isEmpty();
+    }
+
+    @Test
+    void nothingStaysOpen() {
+        given().get("/auto/blocking/8").then().statusCode(200);
+        given().get("/auto/not-found/9").then().statusCode(404);
+        assertThat(Airlock.openScopes()).isZero();
+    }
+}
