@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.quarkiverse.airlock.runtime.DispatchDeferral;
 import io.quarkiverse.airlock.runtime.context.ScopeHolder;
 import io.quarkiverse.airlock.runtime.context.ScopeHolders;
 import io.quarkiverse.airlock.runtime.context.ScopeState;
@@ -200,8 +201,18 @@ public class Scope {
         return List.of();
     }
 
-    /** Dispatches through the executor in FIFO order; the first failure stops the rest and leaves this method. */
+    /**
+     * Dispatches through the executor in FIFO order; the first failure stops the rest and leaves this method. Inside a
+     * JTA transaction (with the Quarkus extension) the dispatch waits for the commit instead, and a rollback drops it.
+     */
     protected void dispatchAll(List<Intent> intents) {
+        if (intents.isEmpty()) {
+            return;
+        }
+        DispatchDeferral deferral = DispatchDeferral.installed();
+        if (deferral != null && deferral.defer(intents, executor)) {
+            return;
+        }
         for (int i = 0; i < intents.size(); i++) {
             executor.dispatch(intents.get(i));
         }

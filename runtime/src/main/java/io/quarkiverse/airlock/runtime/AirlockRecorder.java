@@ -16,6 +16,7 @@ import io.quarkiverse.airlock.runtime.executor.EventBusExecutor;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
+import io.quarkiverse.airlock.runtime.tx.AfterCommitDeferral;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.RuntimeValue;
@@ -59,6 +60,12 @@ public class AirlockRecorder {
             consumers.start().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
             shutdown.addShutdownTask(consumers::stop);
         }
+    }
+
+    /** Scopes that flush inside a JTA transaction dispatch after its commit. */
+    public void deferToCommit(ShutdownContext shutdown) {
+        DispatchDeferral.install(Arc.container().instance(AfterCommitDeferral.class).get());
+        shutdown.addShutdownTask(() -> DispatchDeferral.install(null));
     }
 
     private static IntentExecutor executor(String name) {

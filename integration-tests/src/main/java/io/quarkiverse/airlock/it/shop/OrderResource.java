@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 
 /**
@@ -38,7 +39,11 @@ public class OrderResource {
     @Path("/{id}/checkout")
     @AirlockScope
     @Transactional
-    public Response checkout(@PathParam("id") long id, @QueryParam("failAfterProcessing") boolean fail) {
+    public Response checkout(@PathParam("id") long id, @QueryParam("failAfterProcessing") boolean fail,
+            @QueryParam("alsoNotifyPartner") boolean partner) {
+        if (partner) {
+            Airlock.enqueue("notifyFlakyPartner", id);
+        }
         boolean found = orders.process(id);
         if (fail) {
             throw new IllegalStateException("payment declined for order " + id);

@@ -24,13 +24,24 @@ public class ShopTasks {
     @Transactional
     void notifyWarehouse(long orderId) {
         LOG.infof("Warehouse notified of order %d", orderId);
-        em.persist(new SideEffect("notifyWarehouse", orderId));
+        em.persist(new SideEffect("notifyWarehouse", orderId, observedStatus(orderId)));
+    }
+
+    /** A warehouse API that is down: always fails. */
+    @AirlockTask
+    void notifyFlakyPartner(long orderId) {
+        throw new IllegalStateException("partner API unavailable for order " + orderId);
+    }
+
+    private String observedStatus(long orderId) {
+        Order order = em.find(Order.class, orderId);
+        return order == null ? "MISSING" : order.status.name();
     }
 
     @AirlockTask
     @Transactional
     void sendConfirmationEmail(long orderId) {
         LOG.infof("Confirmation email sent for order %d", orderId);
-        em.persist(new SideEffect("sendConfirmationEmail", orderId));
+        em.persist(new SideEffect("sendConfirmationEmail", orderId, observedStatus(orderId)));
     }
 }

@@ -24,12 +24,16 @@ public class SideEffect {
 
     public Instant happenedAt;
 
+    /** What the handler saw of the order when it ran: proves it reads committed data. */
+    public String observedStatus;
+
     public SideEffect() {
     }
 
-    public SideEffect(String task, Long orderId) {
+    public SideEffect(String task, Long orderId, String observedStatus) {
         this.task = task;
         this.orderId = orderId;
+        this.observedStatus = observedStatus;
         this.happenedAt = Instant.now();
     }
 }

@@ -1,0 +1,87 @@
+package io.quarkiverse.airlock.it.tx;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockScope;
+import io.quarkiverse.airlock.it.shop.OrderService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The ways scopes and transactions nest, each as a method the tests call.
+ */
+@ApplicationScoped
+public class TransactionScenarios {
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    TransactionManager transactions;
+
+    @Inject
+    Inner inner;
+
+    /** The scope encloses the transaction: it flushes after the commit, with no transaction left, so at once. */
+    @AirlockScope
+    public void scopeAroundTransaction(long id) {
+        orders.process(id);
+    }
+
+    /** The transaction encloses the scope: the flush happens in the transaction and waits for its commit. */
+    @Transactional
+    public int scopeInsideTransaction(long id) {
+        Airlock.scope(scope -> orders.process(id));
+        return orders.sideEffects().size();
+    }
+
+    /** As above, but the transaction is marked rollback-only and no exception is thrown. */
+    @Transactional
+    @AirlockScope
+    public void rollbackOnlyWithoutException(long id) throws Exception {
+        orders.process(id);
+        transactions.setRollbackOnly();
+    }
+
+    /** A programmatic new transaction inside a scope: the intents wait for the scope, which ends after the commit. */
+    public void requiringNewInsideScope(long id) {
+        Airlock.scope(scope -> QuarkusTransaction.requiringNew().run(() -> orders.process(id)));
+    }
+
+    /** A scope inside a programmatic new transaction: it flushes in the transaction and waits for its commit. */
+    public int scopeInsideRequiringNew(long id) {
+        int[] seenBeforeCommit = new int[1];
+        QuarkusTransaction.requiringNew().run(() -> {
+            Airlock.scope(scope -> orders.process(id));
+            seenBeforeCommit[0] = orders.sideEffects().size();
+        });
+        return seenBeforeCommit[0];
+    }
+
+    /**
+     * The inner REQUIRES_NEW transaction commits and its scope's intents go out; the outer one rolls back and takes its
+     * own intents with it.
+     */
+    @Transactional
+    public void innerCommitsOuterRollsBack(long committed, long rolledBack) {
+        inner.processInNewTransaction(committed);
+        Airlock.scope(scope -> orders.process(rolledBack));
+        throw new IllegalStateException("outer transaction fails after the inner one committed");
+    }
+
+    @ApplicationScoped
+    public static class Inner {
+
+        @Inject
+        OrderService orders;
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        @AirlockScope
+        public void processInNewTransaction(long id) {
+            orders.process(id);
+        }
+    }
+}

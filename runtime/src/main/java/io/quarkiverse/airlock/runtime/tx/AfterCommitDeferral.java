@@ -1,0 +1,75 @@
+package io.quarkiverse.airlock.runtime.tx;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.runtime.DispatchDeferral;
+
+/**
+ * Holds back the dispatch of scopes that flush inside a JTA transaction until it completes: one synchronization per
+ * transaction collects every scope's intents; a commit dispatches them, a rollback drops them. Registered only when
+ * the application has transactions.
+ */
+@Singleton
+public class AfterCommitDeferral implements DispatchDeferral {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
+
+    /** Key of our synchronization among the transaction's resources. */
+    private static final Object KEY = new Object() {
+        @Override
+        public String toString() {
+            return AfterCommitDeferral.class.getName();
+        }
+    };
+
+    private final TransactionSynchronizationRegistry registry;
+    private final TransactionManager transactions;
+
+    public AfterCommitDeferral(TransactionSynchronizationRegistry registry, TransactionManager transactions) {
+        this.registry = registry;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public boolean defer(List<Intent> intents, IntentExecutor executor) {
+        int status = registry.getTransactionStatus();
+        switch (status) {
+            case Status.STATUS_ACTIVE:
+                return register(intents, executor);
+            case Status.STATUS_MARKED_ROLLBACK:
+            case Status.STATUS_ROLLING_BACK:
+            case Status.STATUS_ROLLEDBACK:
+                AfterCommitDispatch.dropped(intents, "its transaction will roll back");
+                return true;
+            default:
+                // no transaction, or one already completing: nothing to wait for
+                return false;
+        }
+    }
+
+    private boolean register(List<Intent> intents, IntentExecutor executor) {
+        AfterCommitDispatch pending = (AfterCommitDispatch) registry.getResource(KEY);
+        if (pending == null) {
+            pending = new AfterCommitDispatch(transactions);
+            try {
+                registry.registerInterposedSynchronization(pending);
+            } catch (IllegalStateException rollbackOnly) {
+                AfterCommitDispatch.dropped(intents, "its transaction is marked for rollback");
+                return true;
+            }
+            registry.putResource(KEY, pending);
+        }
+        pending.add(intents, executor);
+        LOG.tracef("Airlock: %d intent(s) wait for the commit", intents.size());
+        return true;
+    }
+}

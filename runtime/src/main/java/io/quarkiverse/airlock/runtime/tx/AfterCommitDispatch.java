@@ -1,0 +1,90 @@
+package io.quarkiverse.airlock.runtime.tx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
+
+/**
+ * The intents of one transaction, in FIFO order across the scopes that flushed in it. After a commit each is
+ * dispatched on its own: one failure is logged and does not stop the others. The finished transaction is suspended
+ * meanwhile, so a handler runs outside it and can start its own.
+ */
+final class AfterCommitDispatch implements Synchronization {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
+
+    private final TransactionManager transactions;
+    private final List<Intent> intents = new ArrayList<>();
+    private final List<IntentExecutor> executors = new ArrayList<>();
+
+    AfterCommitDispatch(TransactionManager transactions) {
+        this.transactions = transactions;
+    }
+
+    void add(List<Intent> flushed, IntentExecutor executor) {
+        for (Intent intent : flushed) {
+            intents.add(intent);
+            executors.add(executor);
+        }
+    }
+
+    @Override
+    public void beforeCompletion() {
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        if (status != Status.STATUS_COMMITTED) {
+            dropped(intents, "its transaction rolled back");
+            return;
+        }
+        Transaction finished = suspend();
+        try {
+            for (int i = 0; i < intents.size(); i++) {
+                try {
+                    executors.get(i).dispatch(intents.get(i));
+                } catch (Throwable failure) {
+                    DispatchFailures.report("after-commit", intents.get(i), failure);
+                }
+            }
+        } finally {
+            resume(finished);
+        }
+    }
+
+    static void dropped(List<Intent> intents, String reason) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Airlock dropped %s: %s", intents, reason);
+        }
+    }
+
+    private Transaction suspend() {
+        try {
+            return transactions.suspend();
+        } catch (Exception e) {
+            LOG.debugf(e, "Airlock could not suspend the completed transaction; dispatching within its association");
+            return null;
+        }
+    }
+
+    private void resume(Transaction finished) {
+        if (finished == null) {
+            return;
+        }
+        try {
+            transactions.resume(finished);
+        } catch (Exception e) {
+            LOG.debugf(e, "Airlock could not resume the completed transaction");
+        }
+    }
+}
