@@ -29,7 +29,7 @@ class QuickStartTest {
     }
 
     // tag::tldr-business[]
-    static void complete(Order order) { // business code: says what should happen...
+    void complete(Order order) { // business code: says what should happen...
         order.status = Order.Status.PROCESSED;
         Airlock.enqueue("notifyWarehouse", order.id);
         Airlock.enqueue("sendConfirmationEmail", order.id);
