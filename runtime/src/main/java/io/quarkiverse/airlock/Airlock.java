@@ -166,15 +166,21 @@ public final class Airlock {
             }
             failure.addSuppressed(e);
         }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
         if (failure != null) {
-            throw Airlock.<E> rethrow(failure);
+            throw Airlock.<RuntimeException> sneaky(failure);
         }
     }
 
+    /** Rethrows a checked exception the body declared (as E) without wrapping it. */
     @SuppressWarnings("unchecked")
-    private static <E extends Exception> E rethrow(Throwable failure) throws E {
-        // the body can only throw E or unchecked throwables, so this rethrows exactly what it threw
-        throw (E) failure;
+    private static <T extends Throwable> T sneaky(Throwable failure) throws T {
+        throw (T) failure;
     }
 
     // ---- configuration

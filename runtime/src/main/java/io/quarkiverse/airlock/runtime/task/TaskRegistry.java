@@ -13,7 +13,8 @@ import io.quarkiverse.airlock.UsageException;
  */
 public final class TaskRegistry {
 
-    private static volatile Map<String, TaskHandler> handlers = Map.of();
+    /** Null until the application installs its handlers: plain Java has no registry and checks nothing at enqueue. */
+    private static volatile Map<String, TaskHandler> handlers;
 
     private TaskRegistry() {
     }
@@ -27,21 +28,28 @@ public final class TaskRegistry {
     }
 
     public static void clear() {
-        handlers = Map.of();
+        handlers = null;
+    }
+
+    /** Whether the application's handlers are installed, so that enqueue can be checked against them. */
+    public static boolean isInstalled() {
+        return handlers != null;
     }
 
     /** The handler for {@code name}, or {@code null}. */
     public static TaskHandler find(String name) {
-        return handlers.get(name);
+        Map<String, TaskHandler> current = handlers;
+        return current == null ? null : current.get(name);
     }
 
     public static Collection<TaskHandler> all() {
-        return new TreeMap<>(handlers).values();
+        Map<String, TaskHandler> current = handlers;
+        return current == null ? List.of() : new TreeMap<>(current).values();
     }
 
     /** The handler for {@code task}, failing with a message that helps the caller fix the name. */
     public static TaskHandler require(String task) {
-        TaskHandler handler = handlers.get(task);
+        TaskHandler handler = find(task);
         if (handler == null) {
             throw new UsageException(unknownTaskMessage(task));
         }
@@ -54,7 +62,11 @@ public final class TaskRegistry {
      * @param requireKnown whether an unknown name is an error (it is not when another node may handle it)
      */
     public static void validate(String task, List<Object> args, boolean requireKnown) {
-        TaskHandler handler = handlers.get(task);
+        Map<String, TaskHandler> current = handlers;
+        if (current == null) {
+            return;
+        }
+        TaskHandler handler = current.get(task);
         if (handler == null) {
             if (requireKnown) {
                 throw new UsageException(unknownTaskMessage(task));
@@ -83,10 +95,11 @@ public final class TaskRegistry {
         if (suggestion != null) {
             message.append(" Did you mean '").append(suggestion).append("'?");
         }
-        if (handlers.isEmpty()) {
+        Map<String, TaskHandler> current = handlers;
+        if (current == null || current.isEmpty()) {
             message.append(" No @AirlockTask handler is registered.");
         } else {
-            message.append(" Known tasks: ").append(handlers.keySet().stream().sorted().toList()).append('.');
+            message.append(" Known tasks: ").append(current.keySet().stream().sorted().toList()).append('.');
         }
         return message.append(" Declare a handler with @AirlockTask(\"").append(task)
                 .append("\") on a method of a CDI bean, or enqueue an in-process action with Airlock.enqueue(name, runnable).")
@@ -96,7 +109,11 @@ public final class TaskRegistry {
     private static String closest(String task) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : handlers.keySet()) {
+        Map<String, TaskHandler> current = handlers;
+        if (current == null) {
+            return null;
+        }
+        for (String candidate : current.keySet()) {
             int distance = distance(task.toLowerCase(), candidate.toLowerCase());
             if (distance < bestDistance || (distance == bestDistance && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;
