@@ -87,19 +87,24 @@ class AirlockProcessor {
         users.merge(defaultPolicy, "quarkus.airlock.policy", (a, b) -> a + ", " + b);
 
         List<Throwable> problems = new ArrayList<>();
+        List<String> valid = new ArrayList<>();
         for (Map.Entry<String, String> use : users.entrySet()) {
             String problem = policyProblem(index, use.getKey());
             if (problem != null) {
                 problems.add(new InvalidPolicyClassException("Policy class " + use.getKey() + " used by "
                         + use.getValue() + " " + problem));
+            } else {
+                valid.add(use.getKey());
             }
         }
         if (!problems.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(problems));
         }
+        // only valid classes become beans: an invalid one would fail in ArC first, with a less helpful message
         beans.produce(AdditionalBeanBuildItem.builder().setUnremovable().setDefaultScope(BuiltinScope.SINGLETON.getName())
-                .addBeanClasses(users.keySet()).build());
-        return new AirlockPolicyClassesBuildItem(defaultPolicy);
+                .addBeanClasses(valid).build());
+        return new AirlockPolicyClassesBuildItem(valid.contains(defaultPolicy) ? defaultPolicy
+                : PolicyNames.BUILT_IN.get("allow-all").getName());
     }
 
     private static String policyProblem(IndexView index, String className) {

@@ -29,7 +29,9 @@ public final class BuildFailures {
             if (type.isInstance(current)) {
                 return type.cast(current);
             }
-            pending.add(current.getCause());
+            if (current.getCause() != null) {
+                pending.add(current.getCause());
+            }
             Collections.addAll(pending, current.getSuppressed());
         }
         assertThat(failure).as("expected a %s in the build failure", type.getSimpleName()).isInstanceOf(type);

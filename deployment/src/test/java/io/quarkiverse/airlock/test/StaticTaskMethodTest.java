@@ -1,0 +1,38 @@
+package io.quarkiverse.airlock.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.deployment.exception.InvalidTaskMethodException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A static handler fails the build, naming the method and the fix.
+ */
+public class StaticTaskMethodTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
+            .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidTaskMethodException.class))
+                    .hasMessageContainingAll("StaticTaskMethodTest$Handlers#shared(long)", "is static", "Remove 'static'"));
+
+    @Test
+    void buildFails() {
+        fail("the build should have failed");
+    }
+
+    @ApplicationScoped
+    public static class Handlers {
+        @AirlockTask
+        static void shared(long id) {
+        }
+    }
+}
