@@ -1,0 +1,102 @@
+package io.quarkiverse.airlock.benchmarks;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import io.quarkiverse.airlock.AllowAll;
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.BlockTasks;
+import io.quarkiverse.airlock.DropAll;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.Policy;
+
+/**
+ * Cost of one {@code Airlock.enqueue} into an open scope. Each operation is a batch of {@link #BATCH} enqueues into a
+ * fresh scope, so the buffer never grows without bound; the scope's own cost is amortised over the batch.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class EnqueueBenchmark {
+
+    static final int BATCH = 100;
+    static final IntentExecutor NO_OP = intent -> {
+    };
+
+    Policy blockHundred;
+    Long orderId = 42L;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            names.add("blocked" + i);
+        }
+        blockHundred = new BlockTasks(names, false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void allowAll(Blackhole hole) {
+        batch(new AllowAll(), hole);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void dropAll(Blackhole hole) {
+        batch(new DropAll(), hole);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void blockTasksWithHundredNames(Blackhole hole) {
+        batch(blockHundred, hole);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void insideThreeLocalPolicies(Blackhole hole) {
+        io.quarkiverse.airlock.Scope scope = new io.quarkiverse.airlock.Scope(new DropAll(), NO_OP).enter();
+        Airlock.policy(AllowAllLocal.ONE, () -> Airlock.policy(AllowAllLocal.TWO,
+                () -> Airlock.policy(AllowAllLocal.THREE, () -> {
+                    for (int i = 0; i < BATCH; i++) {
+                        hole.consume(Airlock.enqueue("notifyWarehouse", orderId));
+                    }
+                })));
+        scope.exit();
+        scope.discard();
+    }
+
+    private void batch(Policy policy, Blackhole hole) {
+        io.quarkiverse.airlock.Scope scope = new io.quarkiverse.airlock.Scope(policy, NO_OP).enter();
+        for (int i = 0; i < BATCH; i++) {
+            hole.consume(Airlock.enqueue("notifyWarehouse", orderId));
+        }
+        scope.exit();
+        scope.discard();
+    }
+
+    static final class AllowAllLocal {
+        static final Policy ONE = new AllowAll();
+        static final Policy TWO = new AllowAll();
+        static final Policy THREE = new AllowAll();
+    }
+}

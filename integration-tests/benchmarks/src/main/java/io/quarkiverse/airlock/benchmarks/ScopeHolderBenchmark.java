@@ -1,0 +1,76 @@
+package io.quarkiverse.airlock.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.quarkiverse.airlock.runtime.context.ScopeHolder;
+import io.quarkiverse.airlock.runtime.context.ScopeHolders;
+import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+
+/**
+ * Where the current scope is looked up: a thread-local, or a local of the Vert.x duplicated context the caller runs on
+ * (what Quarkus uses).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ScopeHolderBenchmark {
+
+    final ScopeHolder threadLocal = ScopeHolders.threadLocal();
+    final ScopeHolder vertx = new VertxScopeHolder();
+
+    Vertx runtime;
+    ContextInternal context;
+    ContextInternal previous;
+
+    @Setup(Level.Trial)
+    public void startVertx() {
+        runtime = Vertx.vertx();
+        context = (ContextInternal) VertxContext.createNewDuplicatedContext(runtime.getOrCreateContext());
+    }
+
+    @Setup(Level.Iteration)
+    public void enterContext() {
+        // JMH threads are no Vert.x threads: make the duplicated context current on this one
+        previous = context.beginDispatch();
+        vertx.currentOrCreate();
+    }
+
+    @TearDown(Level.Iteration)
+    public void leaveContext() {
+        context.endDispatch(previous);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopVertx() {
+        runtime.close();
+    }
+
+    @Benchmark
+    public Object threadLocalLookup() {
+        return threadLocal.current();
+    }
+
+    @Benchmark
+    public Object duplicatedContextLookup() {
+        return vertx.current();
+    }
+}
