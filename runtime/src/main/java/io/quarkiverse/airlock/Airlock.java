@@ -50,7 +50,8 @@ public final class Airlock {
     }
 
     static Intent enqueue(String task, List<Object> args, Map<String, Object> options, String origin, Runnable action) {
-        if (PolicyGuard.isInsidePolicy()) {
+        int[] policyDepth = PolicyGuard.depth();
+        if (policyDepth[0] > 0) {
             throw new PolicyEnqueueException("Cannot enqueue '" + task + "' from inside a policy callback (onEnqueue or "
                     + "allows): policies filter intents, they never create them");
         }
@@ -60,7 +61,7 @@ public final class Airlock {
             throw NoScopeException.forTask(task);
         }
         Intent intent = new Intent(task, args, options, origin, action, state.localPolicies());
-        scope.accept(intent);
+        scope.accept(intent, policyDepth);
         return intent;
     }
 

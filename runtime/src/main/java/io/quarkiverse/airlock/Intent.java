@@ -53,6 +53,11 @@ public final class Intent {
         return Optional.ofNullable(action);
     }
 
+    /** The action without an Optional around it, for the hot path. */
+    Runnable actionOrNull() {
+        return action;
+    }
+
     /** Local policies captured at enqueue time, outermost first. */
     public List<Policy> localPolicies() {
         return localPolicies;

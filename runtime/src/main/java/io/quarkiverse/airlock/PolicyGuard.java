@@ -21,16 +21,17 @@ final class PolicyGuard {
         depth[0]--;
     }
 
-    static boolean isInsidePolicy() {
-        return DEPTH.get()[0] > 0;
+    /** The calling thread's depth counter; look it up once per enqueue and pass it along. */
+    static int[] depth() {
+        return DEPTH.get();
     }
 
-    static void onEnqueue(Policy policy, Intent intent) {
-        int[] depth = enter();
+    static void onEnqueue(int[] depth, Policy policy, Intent intent) {
+        depth[0]++;
         try {
             policy.onEnqueue(intent);
         } finally {
-            exit(depth);
+            depth[0]--;
         }
     }
 

@@ -219,19 +219,19 @@ public class Scope {
     }
 
     /** Buffers an intent enqueued while this scope is current, after validation and the onEnqueue callbacks. */
-    void accept(Intent intent) {
+    void accept(Intent intent, int[] policyDepth) {
         if (status == Status.FLUSHED || status == Status.DISCARDED) {
             throw new ScopeStateException("Cannot enqueue '" + intent.name() + "' into " + this + ": it is already "
                     + describeEnd());
         }
-        if (validatesTasks && intent.action().isEmpty()) {
+        if (validatesTasks && intent.actionOrNull() == null) {
             TaskRegistry.validate(intent.name(), intent.args(), requiresLocalHandler);
         }
         List<Policy> locals = intent.localPolicies();
         for (int i = locals.size() - 1; i >= 0; i--) {
-            PolicyGuard.onEnqueue(locals.get(i), intent);
+            PolicyGuard.onEnqueue(policyDepth, locals.get(i), intent);
         }
-        PolicyGuard.onEnqueue(policy, intent);
+        PolicyGuard.onEnqueue(policyDepth, policy, intent);
         if (intents == null) {
             intents = new ArrayList<>(4);
         }
