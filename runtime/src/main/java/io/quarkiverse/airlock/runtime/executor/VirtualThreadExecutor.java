@@ -15,27 +15,17 @@ import io.vertx.core.Vertx;
  * to platform threads where the JVM has no virtual threads, as Quarkus's executor does.
  */
 @Singleton
-public class VirtualThreadExecutor implements BuiltinExecutor {
+public class VirtualThreadExecutor extends AsyncExecutor {
 
-    private final Vertx vertx;
     private final ExecutorService threads;
 
     public VirtualThreadExecutor(Vertx vertx, @VirtualThreads ExecutorService threads) {
-        this.vertx = vertx;
+        super(vertx);
         this.threads = threads;
     }
 
     @Override
-    public void dispatch(Intent intent) {
-        long delay = DispatchOptions.delayMillis(intent);
-        if (delay > 0) {
-            vertx.setTimer(delay, ignored -> submit(intent));
-        } else {
-            submit(intent);
-        }
-    }
-
-    private void submit(Intent intent) {
+    void submit(Intent intent) {
         Context context = Contexts.fresh(vertx);
         threads.execute(() -> Contexts.runOn(context, () -> {
             try {
