@@ -12,6 +12,7 @@ import jakarta.interceptor.InvocationContext;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -49,8 +50,32 @@ public class AirlockScopeInterceptor {
             case COMPLETION_STAGE:
                 return completionStage(invocation, plan);
             default:
-                return synchronous(invocation, plan);
+                return onDuplicatedContext(invocation, plan);
         }
+    }
+
+    /**
+     * A root context is shared by every request its event loop serves: the scope goes on a fresh duplicated context,
+     * made current for the duration of the call (no thread hop).
+     */
+    private Object onDuplicatedContext(InvocationContext invocation, ScopePlan plan) throws Exception {
+        Context current = Vertx.currentContext();
+        if (current == null || VertxContext.isDuplicatedContext(current)) {
+            return synchronous(invocation, plan);
+        }
+        Object[] result = new Object[1];
+        Exception[] failure = new Exception[1];
+        Contexts.runOn(Contexts.fresh(vertx), () -> {
+            try {
+                result[0] = synchronous(invocation, plan);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
     }
 
     private static Object synchronous(InvocationContext invocation, ScopePlan plan) throws Exception {
