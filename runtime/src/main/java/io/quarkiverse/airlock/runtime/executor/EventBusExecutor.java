@@ -42,7 +42,14 @@ public class EventBusExecutor implements BuiltinExecutor {
             actions.dispatch(intent);
             return;
         }
-        String body = Json.encode(intent.args());
+        String body;
+        try {
+            body = Json.encode(intent.args());
+        } catch (RuntimeException notJson) {
+            // asynchronous executors never fail the flush: the intent is reported, the others still go out
+            DispatchFailures.report("event-bus", intent, notJson);
+            return;
+        }
         DeliveryOptions delivery = new DeliveryOptions();
         intent.origin().ifPresent(origin -> delivery.addHeader(ORIGIN_HEADER, origin));
         for (Map.Entry<String, Object> option : intent.options().entrySet()) {

@@ -12,6 +12,8 @@ import jakarta.interceptor.InvocationContext;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.quarkiverse.airlock.runtime.context.ScopeHolders;
+import io.quarkiverse.airlock.runtime.context.ScopeState;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -205,10 +207,33 @@ public class AirlockScopeInterceptor {
             this.context = context;
         }
 
+        /** State the caller had on its own thread, lent to a fresh context so the new scope nests in it. */
+        private ScopeState lent;
+
         static AsyncScope open(ScopePlan plan, Context context) {
             AsyncScope async = new AsyncScope(plan.newScope(), context);
-            Contexts.runOn(context, async.scope::enter);
+            ScopeState caller = Vertx.currentContext() == context ? null : ScopeHolders.get().current();
+            Contexts.runOn(context, () -> {
+                ScopeState here = ScopeHolders.get().currentOrCreate();
+                if (caller != null && here.isEmpty() && !caller.isEmpty()) {
+                    // the caller is off any duplicated context: its scope and local policies enclose this one
+                    here.scope(caller.scope());
+                    here.localPolicies(caller.localPolicies());
+                    async.lent = here;
+                }
+                async.scope.enter();
+            });
             return async;
+        }
+
+        /** Gives back what {@link #open} lent, once the scope has exited on its context. */
+        private void returnLent() {
+            if (lent != null) {
+                lent.scope(null);
+                lent.localPolicies(java.util.List.of());
+                ScopeHolders.get().released(lent);
+                lent = null;
+            }
         }
 
         void run(Runnable action) {
@@ -223,6 +248,7 @@ public class AirlockScopeInterceptor {
             Throwable[] flushFailure = new Throwable[1];
             Contexts.runOn(context, () -> {
                 scope.exit();
+                returnLent();
                 if (ErrorResults.isError(result)) {
                     scope.discard();
                     return;
@@ -251,6 +277,7 @@ public class AirlockScopeInterceptor {
             }
             Contexts.runOn(context, () -> {
                 scope.exit();
+                returnLent();
                 scope.discard();
             });
             return true;

@@ -1,0 +1,119 @@
+package io.quarkiverse.airlock.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.Scope;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With an asynchronous executor nobody is left to catch a handler's exception: the flush does not throw, the other
+ * intents still run, and the failure is logged at ERROR with the task name and the origin.
+ */
+public class AsyncFailureLoggedTest {
+
+    static final String TASK = "mail.send";
+    static final String ORIGIN = "POST /orders/9";
+    static final String FAILURE = "smtp down for ada@example.org";
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
+            .overrideConfigKey("quarkus.airlock.executor", "worker")
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .setLogRecordPredicate(record -> record.getLoggerName() != null
+                    && record.getLoggerName().startsWith("io.quarkiverse.airlock"))
+            .assertLogRecords(records -> assertThat(records)
+                    .as("an ERROR record of io.quarkiverse.airlock naming task and origin")
+                    .anySatisfy(record -> {
+                        assertThat(record.getLevel().intValue()).isGreaterThanOrEqualTo(Level.SEVERE.intValue());
+                        assertThat(message(record)).contains("'" + TASK + "'").contains(ORIGIN);
+                        assertThat(record.getThrown()).hasMessage(FAILURE);
+                    }));
+
+    @Inject
+    Handlers handlers;
+
+    @Test
+    void failureIsLoggedAndTheFlushDoesNotThrow() throws Exception {
+        BlockingQueue<LogRecord> records = new LinkedBlockingQueue<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("io.quarkiverse.airlock");
+        logger.addHandler(capture);
+        try {
+            AtomicReference<Scope> scope = new AtomicReference<>();
+            assertThatCode(() -> scope.set(Airlock.scope(s -> {
+                Airlock.intent(TASK).args("ada@example.org").origin(ORIGIN).enqueue();
+                Airlock.enqueue("audit", "after the failing one");
+            }))).doesNotThrowAnyException();
+            assertThat(scope.get().isFlushed()).isTrue();
+
+            assertThat(handlers.audited.get(5, TimeUnit.SECONDS))
+                    .as("a failing intent does not stop the others").isEqualTo("after the failing one");
+
+            LogRecord record = records.poll(5, TimeUnit.SECONDS);
+            assertThat(record).as("an ERROR record of io.quarkiverse.airlock").isNotNull();
+            assertThat(record.getLevel().getName()).isEqualTo("ERROR");
+            assertThat(message(record)).contains("'" + TASK + "'").contains(ORIGIN);
+            assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage(FAILURE);
+            assertThat(records.poll(200, TimeUnit.MILLISECONDS)).as("one failure, one ERROR record").isNull();
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    static String message(LogRecord record) {
+        return record instanceof ExtLogRecord ? ((ExtLogRecord) record).getFormattedMessage() : record.getMessage();
+    }
+
+    @Singleton
+    public static class Handlers {
+
+        final CompletableFuture<String> audited = new CompletableFuture<>();
+
+        @AirlockTask(TASK)
+        void send(String to) {
+            throw new IllegalStateException("smtp down for " + to);
+        }
+
+        @AirlockTask
+        void audit(String what) {
+            audited.complete(what);
+        }
+    }
+}
