@@ -15,22 +15,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * With an in-process executor, a wrong task name or argument fails at the enqueue call, and nothing is buffered.
+ * With an in-process executor, a wrong task name or argument fails at the enqueue call with a UsageException naming
+ * the task (and the handler), nothing is buffered, and the handler never runs.
  */
 public class EnqueueValidationTest {
 
+    static final String NOTIFY = "io.quarkiverse.airlock.test.EnqueueValidationTest$Handlers#notifyWarehouse(long)";
+    static final String SHIP = "io.quarkiverse.airlock.test.EnqueueValidationTest$Handlers#ship(long, java.lang.String)";
+
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class));
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Orders.class));
 
     @Inject
     Handlers handlers;
+
+    @Inject
+    Orders orders;
 
     @BeforeEach
     void clear() {
@@ -42,40 +51,105 @@ public class EnqueueValidationTest {
         Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehous", 1L))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContainingAll("'notifyWarehous'", "Did you mean 'notifyWarehouse'?"));
+        assertThat(scope.isFlushed()).as("the body completed normally, so the scope flushed").isTrue();
         assertThat(scope.intents()).isEmpty();
         assertThat(handlers.calls).isEmpty();
     }
 
     @Test
-    void wrongArgumentCountNamesTaskAndHandler() {
-        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", 1L, "extra"))
-                .isInstanceOf(UsageException.class)
-                .hasMessageContainingAll("'notifyWarehouse'", "takes 1 argument", "EnqueueValidationTest$Handlers#notifyWarehouse(long)"));
-        assertThat(scope.intents()).isEmpty();
+    void unknownNameFailsInsideAnAirlockScopeMethodAndNothingEscapes() {
+        UsageException failure = orders.enqueueTypoAndCarryOn();
+        assertThat(failure).isNotNull()
+                .hasMessageContainingAll("'notifyWarehous'", "Did you mean 'notifyWarehouse'?");
+        assertThat(orders.seenInScope).as("the annotated method's scope held nothing after the failed enqueue").isEmpty();
+        assertThat(handlers.calls).as("the scope flushed, and nothing was in it").isEmpty();
     }
 
     @Test
-    void wrongArgumentTypeFails() {
-        Airlock.scope(s -> {
+    void builderEnqueueIsValidatedToo() {
+        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.intent("notifyWarehous").args(1L).enqueue())
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("Did you mean 'notifyWarehouse'?"));
+        assertThat(scope.intents()).isEmpty();
+        assertThat(handlers.calls).isEmpty();
+    }
+
+    @Test
+    void tooManyArgumentsNameTaskAndHandler() {
+        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", 1L, "extra"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContainingAll("'notifyWarehouse'", "takes 1 argument", "enqueued with 2", NOTIFY));
+        assertThat(scope.intents()).isEmpty();
+        assertThat(handlers.calls).isEmpty();
+    }
+
+    @Test
+    void tooFewArgumentsNameTaskAndHandler() {
+        Scope scope = Airlock.scope(s -> {
+            assertThatThrownBy(() -> Airlock.enqueue("ship", 1L))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContainingAll("'ship'", "takes 2 argument", "enqueued with 1", SHIP);
+            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse"))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContainingAll("'notifyWarehouse'", "enqueued with 0", NOTIFY);
+        });
+        assertThat(scope.intents()).isEmpty();
+        assertThat(handlers.calls).isEmpty();
+    }
+
+    @Test
+    void wrongArgumentTypeNamesTaskParameterAndHandler() {
+        Scope scope = Airlock.scope(s -> {
             assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", "42"))
-                    .isInstanceOf(UsageException.class).hasMessageContainingAll("'notifyWarehouse'", "long");
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContainingAll("'notifyWarehouse'", "argument 0", "java.lang.String", "long", NOTIFY);
+            assertThatThrownBy(() -> Airlock.enqueue("ship", 1L, 99))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContainingAll("'ship'", "argument 1", "java.lang.Integer", "java.lang.String", SHIP);
             assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", 42))
                     .as("an Integer is not a long").isInstanceOf(UsageException.class);
-            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", (Object) null))
-                    .as("null cannot be a primitive").isInstanceOf(UsageException.class);
-            assertThat(s.intents()).isEmpty();
         });
+        assertThat(scope.intents()).isEmpty();
+        assertThat(handlers.calls).isEmpty();
+    }
+
+    @Test
+    void nullCannotBePassedToAPrimitive() {
+        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", (Object) null))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContainingAll("'notifyWarehouse'", "null", "long", NOTIFY));
+        assertThat(scope.intents()).isEmpty();
         assertThat(handlers.calls).isEmpty();
     }
 
     @Test
     void fittingArgumentsPass() {
-        Airlock.scope(s -> {
+        Scope scope = Airlock.scope(s -> {
             Airlock.enqueue("notifyWarehouse", Long.valueOf(7));
+            Airlock.enqueue("notifyWarehouse", 8L);
             Airlock.enqueue("greet", (Object) null);
             Airlock.enqueue("greet", "ada");
+            Airlock.enqueue("ship", 9L, null);
         });
-        assertThat(handlers.calls).containsExactly("warehouse 7", "greet null", "greet ada");
+        assertThat(scope.intents()).hasSize(5);
+        assertThat(handlers.calls).containsExactly("warehouse 7", "warehouse 8", "greet null", "greet ada",
+                "ship 9 null");
+    }
+
+    @Test
+    void aRejectedEnqueueLeavesTheOtherIntentsOfTheScopeAlone() {
+        Intent[] accepted = new Intent[2];
+        Scope scope = Airlock.scope(s -> {
+            accepted[0] = Airlock.enqueue("greet", "before");
+            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehous", 1L)).isInstanceOf(UsageException.class);
+            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", 1L, 2L)).isInstanceOf(UsageException.class);
+            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", "1")).isInstanceOf(UsageException.class);
+            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", (Object) null)).isInstanceOf(UsageException.class);
+            accepted[1] = Airlock.enqueue("greet", "after");
+            assertThat(s.intents()).containsExactly(accepted[0], accepted[1]);
+        });
+        assertThat(scope.intents()).containsExactly(accepted[0], accepted[1]);
+        assertThat(handlers.calls).containsExactly("greet before", "greet after");
     }
 
     @Singleton
@@ -91,6 +165,31 @@ public class EnqueueValidationTest {
         @AirlockTask
         void greet(String name) {
             calls.add("greet " + name);
+        }
+
+        @AirlockTask
+        void ship(long orderId, String carrier) {
+            calls.add("ship " + orderId + " " + carrier);
+        }
+    }
+
+    @Singleton
+    public static class Orders {
+
+        final List<Intent> seenInScope = new CopyOnWriteArrayList<>();
+
+        /** Swallows the failure, so the scope ends normally and flushes whatever it holds. */
+        @AirlockScope
+        public UsageException enqueueTypoAndCarryOn() {
+            seenInScope.clear();
+            UsageException failure = null;
+            try {
+                Airlock.enqueue("notifyWarehous", 1L);
+            } catch (UsageException e) {
+                failure = e;
+            }
+            seenInScope.addAll(Airlock.currentScope().orElseThrow().intents());
+            return failure;
         }
     }
 }

@@ -13,7 +13,7 @@ import io.quarkiverse.airlock.deployment.exception.InvalidExecutorException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * An executor bean name that points at something else fails the build.
+ * An executor bean name that points at a bean that is not an IntentExecutor fails the build, naming the bean class.
  */
 public class ExecutorBeanOfWrongTypeTest {
 
@@ -22,7 +22,10 @@ public class ExecutorBeanOfWrongTypeTest {
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Thing.class))
             .overrideConfigKey("quarkus.airlock.executor", "thing")
             .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidExecutorException.class))
-                    .hasMessageContainingAll("quarkus.airlock.executor=thing", "does not implement io.quarkiverse.airlock.IntentExecutor"));
+                    .hasMessageContainingAll("quarkus.airlock.executor=thing",
+                            "the bean named 'thing' (io.quarkiverse.airlock.test.ExecutorBeanOfWrongTypeTest$Thing)",
+                            "does not implement io.quarkiverse.airlock.IntentExecutor",
+                            "[sync, worker, virtual-threads, event-bus]", "@Named name of a bean implementing"));
 
     @Test
     void buildFails() {

@@ -23,7 +23,9 @@ public class InvalidPolicyClassTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Service.class, NeedsNames.class))
             .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidPolicyClassException.class))
-                    .hasMessageContainingAll("InvalidPolicyClassTest$NeedsNames", "InvalidPolicyClassTest$Service#run()", "no-arg"));
+                    .hasMessageContainingAll("Policy class io.quarkiverse.airlock.test.InvalidPolicyClassTest$NeedsNames",
+                            "used by io.quarkiverse.airlock.test.InvalidPolicyClassTest$Service#run()",
+                            "no non-private no-arg (or @Inject) constructor", "Add one"));
 
     @Test
     void buildFails() {

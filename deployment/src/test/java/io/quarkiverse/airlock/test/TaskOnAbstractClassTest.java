@@ -20,7 +20,8 @@ public class TaskOnAbstractClassTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Base.class))
             .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidTaskMethodException.class))
-                    .hasMessageContainingAll("TaskOnAbstractClassTest$Base#handle(long)", "abstract class", "concrete bean class"));
+                    .hasMessageContainingAll("io.quarkiverse.airlock.test.TaskOnAbstractClassTest$Base#handle(long)",
+                            "is declared on an abstract class", "concrete bean class", "@ApplicationScoped or @Singleton"));
 
     @Test
     void buildFails() {

@@ -20,7 +20,9 @@ public class UnknownDefaultPolicyTest {
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(BuildFailures.class))
             .overrideConfigKey("quarkus.airlock.policy", "com.nowhere.Missing")
             .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidPolicyClassException.class))
-                    .hasMessageContainingAll("com.nowhere.Missing", "quarkus.airlock.policy", "allow-all"));
+                    .hasMessageContainingAll("Policy class com.nowhere.Missing used by quarkus.airlock.policy cannot be found",
+                            "allow-all", "drop-all",
+                            "the fully qualified name of a class implementing io.quarkiverse.airlock.Policy"));
 
     @Test
     void buildFails() {

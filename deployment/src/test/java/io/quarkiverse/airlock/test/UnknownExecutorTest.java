@@ -11,7 +11,7 @@ import io.quarkiverse.airlock.deployment.exception.InvalidExecutorException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * An executor name that is neither built in nor a bean fails the build.
+ * An executor name that is neither built in nor a bean fails the build, listing the built-in names and the fix.
  */
 public class UnknownExecutorTest {
 
@@ -20,7 +20,9 @@ public class UnknownExecutorTest {
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(BuildFailures.class))
             .overrideConfigKey("quarkus.airlock.executor", "nosuchbean")
             .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidExecutorException.class))
-                    .hasMessageContainingAll("quarkus.airlock.executor=nosuchbean", "no bean is named", "sync", "event-bus"));
+                    .hasMessageContainingAll("quarkus.airlock.executor=nosuchbean", "no bean is named 'nosuchbean'",
+                            "[sync, worker, virtual-threads, event-bus]",
+                            "or the @Named name of a bean implementing io.quarkiverse.airlock.IntentExecutor"));
 
     @Test
     void buildFails() {

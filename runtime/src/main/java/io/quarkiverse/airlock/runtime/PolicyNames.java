@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.runtime;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkiverse.airlock.AllowAll;
@@ -13,12 +15,18 @@ import io.quarkiverse.airlock.Policy;
  */
 public final class PolicyNames {
 
-    public static final Map<String, Class<? extends Policy>> BUILT_IN = Map.of(
-            "allow-all", AllowAll.class,
-            "drop-all", DropAll.class,
-            "assert-no-effects", AssertNoEffects.class,
-            "log-on-flush", LogOnFlush.class);
+    /** In a fixed order, so that messages listing them read the same on every build. */
+    public static final Map<String, Class<? extends Policy>> BUILT_IN = builtIn();
 
     private PolicyNames() {
+    }
+
+    private static Map<String, Class<? extends Policy>> builtIn() {
+        Map<String, Class<? extends Policy>> names = new LinkedHashMap<>();
+        names.put("allow-all", AllowAll.class);
+        names.put("drop-all", DropAll.class);
+        names.put("assert-no-effects", AssertNoEffects.class);
+        names.put("log-on-flush", LogOnFlush.class);
+        return Collections.unmodifiableMap(names);
     }
 }

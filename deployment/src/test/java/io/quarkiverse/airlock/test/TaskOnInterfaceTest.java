@@ -1,0 +1,46 @@
+package io.quarkiverse.airlock.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.deployment.exception.InvalidTaskMethodException;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A handler declared on an interface is on no bean, even when a bean implements the interface: the build fails and
+ * says where handlers belong.
+ */
+public class TaskOnInterfaceTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Api.class, Impl.class))
+            .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidTaskMethodException.class))
+                    .hasMessageContainingAll("io.quarkiverse.airlock.test.TaskOnInterfaceTest$Api#handle(long)",
+                            "is declared on an interface", "concrete bean class", "@ApplicationScoped or @Singleton"));
+
+    @Test
+    void buildFails() {
+        fail("the build should have failed");
+    }
+
+    public interface Api {
+        @AirlockTask
+        void handle(long id);
+    }
+
+    // implements the method but does not declare it a task: annotations on interface methods are not inherited
+    @ApplicationScoped
+    public static class Impl implements Api {
+        @Override
+        public void handle(long id) {
+        }
+    }
+}

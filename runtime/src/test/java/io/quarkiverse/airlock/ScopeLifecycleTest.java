@@ -1,0 +1,470 @@
+package io.quarkiverse.airlock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** API.md section 5: a single scope's lifecycle, flush, discard and their errors. */
+class ScopeLifecycleTest extends AirlockTestSupport {
+
+    private final RecordingExecutor executor = new RecordingExecutor();
+
+    private Scope exitedScopeWith(String... tasks) {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        for (String task : tasks) {
+            Airlock.enqueue(task, task.length());
+        }
+        scope.exit();
+        return scope;
+    }
+
+    @Test
+    void aNewScopeIsNotActiveFlushedOrDiscardedAndEmpty() {
+        Scope scope = new Scope(new AllowAll(), executor);
+
+        assertThat(scope.isActive()).isFalse();
+        assertThat(scope.isFlushed()).isFalse();
+        assertThat(scope.isDiscarded()).isFalse();
+        assertThat(scope.intents()).isEmpty();
+        assertThat(scope.ownIntents()).isEmpty();
+        assertThat(scope.capturedIntents()).isEmpty();
+    }
+
+    @Test
+    void accessorsReturnTheConstructorArguments() {
+        Policy policy = new DropAll();
+
+        Scope scope = new Scope(policy, executor);
+
+        assertSame(policy, scope.policy());
+        assertSame(executor, scope.executor());
+        assertSame(policy, new Scope(policy).policy());
+    }
+
+    @Test
+    void enterMakesTheScopeCurrentAndExitRestoresThePreviousOne() {
+        Scope scope = new Scope(new AllowAll(), executor);
+
+        Scope returned = scope.enter();
+
+        assertSame(scope, returned);
+        assertThat(scope.isActive()).isTrue();
+        assertThat(Airlock.currentScope()).containsSame(scope);
+        scope.exit();
+        assertThat(scope.isActive()).isFalse();
+        assertThat(Airlock.currentScope()).isEmpty();
+        assertThat(scope.isFlushed()).isFalse();
+        assertThat(scope.isDiscarded()).isFalse();
+    }
+
+    @Test
+    void exitNeitherFlushesNorDiscards() {
+        Scope scope = exitedScopeWith("a");
+
+        assertThat(executor.dispatched()).isEmpty();
+        assertThat(scope.isFlushed()).isFalse();
+        assertThat(scope.isDiscarded()).isFalse();
+        assertThat(names(scope.intents())).containsExactly("a");
+    }
+
+    @Test
+    void flushDispatchesInFifoOrderAndReturnsTheDispatchedIntents() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Intent a = Airlock.enqueue("a", 1);
+        Intent b = Airlock.enqueue("b", noop());
+        Intent c = Airlock.intent("c").args(3).enqueue();
+        scope.exit();
+
+        List<Intent> dispatched = scope.flush();
+
+        assertThat(dispatched).containsExactly(a, b, c);
+        assertThat(executor.dispatched()).containsExactly(a, b, c);
+        assertThat(scope.isFlushed()).isTrue();
+        assertThat(scope.isDiscarded()).isFalse();
+    }
+
+    @Test
+    void flushReturnsOnlyWhatThePolicyLetThrough() {
+        Scope scope = new Scope(new BlockTasks("b"), executor).enter();
+        Intent a = Airlock.enqueue("a", 1);
+        Airlock.enqueue("b", 2);
+        Intent c = Airlock.enqueue("c", 3);
+        scope.exit();
+
+        assertThat(scope.flush()).containsExactly(a, c);
+        assertThat(executor.dispatched()).containsExactly(a, c);
+    }
+
+    @Test
+    void flushOfAnEmptyScopeReturnsAnEmptyList() {
+        Scope scope = exitedScopeWith();
+
+        assertThat(scope.flush()).isNotNull().isEmpty();
+        assertThat(scope.isFlushed()).isTrue();
+    }
+
+    @Test
+    void discardDropsEverythingAndReturnsWhatWasDropped() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Intent a = Airlock.enqueue("a", 1);
+        Intent b = Airlock.enqueue("b", noop());
+        scope.exit();
+
+        List<Intent> dropped = scope.discard();
+
+        assertThat(dropped).containsExactly(a, b);
+        assertThat(executor.dispatched()).isEmpty();
+        assertThat(scope.isDiscarded()).isTrue();
+        assertThat(scope.isFlushed()).isFalse();
+    }
+
+    @Test
+    void discardDoesNotRunActions() {
+        List<String> ran = new ArrayList<>();
+        Scope scope = new Scope().enter();
+        Airlock.enqueue("action", () -> ran.add("ran"));
+        scope.exit();
+
+        scope.discard();
+
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void intentsKeepTheirContentAfterFlushIncludingDroppedOnes() {
+        Scope scope = new Scope(new BlockTasks("dropped"), executor).enter();
+        Airlock.enqueue("sent", 1);
+        Airlock.enqueue("dropped", 2);
+        scope.exit();
+
+        scope.flush();
+
+        assertThat(names(scope.intents())).containsExactly("sent", "dropped");
+        assertThat(names(scope.ownIntents())).containsExactly("sent", "dropped");
+    }
+
+    @Test
+    void intentsKeepTheirContentAfterDiscard() {
+        Scope scope = exitedScopeWith("a", "b");
+
+        scope.discard();
+
+        assertThat(names(scope.intents())).containsExactly("a", "b");
+    }
+
+    @Test
+    void intentsIsASnapshot() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Airlock.enqueue("a", 1);
+        List<Intent> snapshot = scope.intents();
+
+        Airlock.enqueue("b", 2);
+        scope.exit();
+
+        assertThat(names(snapshot)).containsExactly("a");
+        assertThat(names(scope.intents())).containsExactly("a", "b");
+    }
+
+    @Test
+    void intentsCannotBeModifiedThroughTheReturnedList() {
+        Scope scope = exitedScopeWith("a");
+
+        try {
+            scope.intents().clear();
+        } catch (UnsupportedOperationException expected) {
+            // unmodifiable: fine
+        }
+
+        assertThat(names(scope.intents())).containsExactly("a");
+        assertThat(names(scope.flush())).containsExactly("a");
+    }
+
+    @Test
+    void scopePolicyAllowsRunsOncePerIntentAtFlushInFifoOrderNeverAtEnqueue() {
+        List<String> log = new ArrayList<>();
+        RecordingPolicy policy = new RecordingPolicy("scope", log);
+        Scope scope = new Scope(policy, executor).enter();
+        Airlock.enqueue("a", 1);
+        Airlock.enqueue("b", noop());
+        Airlock.intent("c").enqueue();
+        scope.exit();
+
+        assertThat(policy.seenOnAllows).isEmpty();
+        scope.flush();
+
+        assertThat(log).containsExactly(
+                "scope.onEnqueue:a", "scope.onEnqueue:b", "scope.onEnqueue:c",
+                "scope.allows:a", "scope.allows:b", "scope.allows:c");
+    }
+
+    // ---- lifecycle errors
+
+    @Test
+    void flushWhileActiveThrowsAndDispatchesNothing() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Airlock.enqueue("a", 1);
+
+        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+
+        assertThat(executor.dispatched()).isEmpty();
+        assertThat(scope.isFlushed()).isFalse();
+        scope.exit();
+        assertThat(names(scope.flush())).containsExactly("a");
+    }
+
+    @Test
+    void discardWhileActiveThrows() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Airlock.enqueue("a", 1);
+
+        assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
+
+        assertThat(scope.isDiscarded()).isFalse();
+        scope.exit();
+    }
+
+    @Test
+    void flushTwiceThrowsAndDoesNotDispatchAgain() {
+        Scope scope = exitedScopeWith("a");
+        scope.flush();
+
+        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+
+        assertThat(executor.names()).containsExactly("a");
+    }
+
+    @Test
+    void discardTwiceThrows() {
+        Scope scope = exitedScopeWith("a");
+        scope.discard();
+
+        assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
+    }
+
+    @Test
+    void flushAfterDiscardThrowsAndDispatchesNothing() {
+        Scope scope = exitedScopeWith("a");
+        scope.discard();
+
+        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+
+        assertThat(executor.dispatched()).isEmpty();
+        assertThat(scope.isFlushed()).isFalse();
+        assertThat(scope.isDiscarded()).isTrue();
+    }
+
+    @Test
+    void discardAfterFlushThrows() {
+        Scope scope = exitedScopeWith("a");
+        scope.flush();
+
+        assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
+
+        assertThat(scope.isFlushed()).isTrue();
+        assertThat(scope.isDiscarded()).isFalse();
+    }
+
+    @Test
+    void enterWhenAlreadyActiveThrows() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+
+        assertThatThrownBy(scope::enter).isInstanceOf(ScopeStateException.class);
+
+        assertThat(scope.isActive()).isTrue();
+        assertThat(Airlock.currentScope()).containsSame(scope);
+        scope.exit();
+        assertThat(Airlock.currentScope()).isEmpty();
+    }
+
+    @Test
+    void exitWhenNeverEnteredThrows() {
+        Scope scope = new Scope(new AllowAll(), executor);
+
+        assertThatThrownBy(scope::exit).isInstanceOf(ScopeStateException.class);
+    }
+
+    @Test
+    void exitTwiceThrows() {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        scope.exit();
+
+        assertThatThrownBy(scope::exit).isInstanceOf(ScopeStateException.class);
+
+        assertThat(Airlock.currentScope()).isEmpty();
+    }
+
+    @Test
+    void exitOfAnEnclosingScopeWhileANestedOneIsCurrentThrows() {
+        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope inner = new Scope(new AllowAll(), executor).enter();
+
+        assertThatThrownBy(outer::exit).isInstanceOf(ScopeStateException.class);
+
+        assertThat(Airlock.currentScope()).containsSame(inner);
+        inner.exit();
+        assertThat(Airlock.currentScope()).containsSame(outer);
+        outer.exit();
+    }
+
+    @Test
+    void enqueueIntoAFlushedScopeThrowsScopeStateException() {
+        Scope scope = exitedScopeWith("a");
+        scope.flush();
+
+        Throwable thrown = catchThrowable(() -> {
+            scope.enter();
+            Airlock.enqueue("late", 1);
+        });
+
+        assertThat(thrown).isInstanceOf(ScopeStateException.class);
+        assertThat(names(scope.intents())).containsExactly("a");
+        assertThat(executor.names()).containsExactly("a");
+    }
+
+    @Test
+    void enqueueIntoADiscardedScopeThrowsScopeStateException() {
+        Scope scope = exitedScopeWith("a");
+        scope.discard();
+
+        Throwable thrown = catchThrowable(() -> {
+            scope.enter();
+            Airlock.enqueue("late", noop());
+        });
+
+        assertThat(thrown).isInstanceOf(ScopeStateException.class);
+        assertThat(names(scope.intents())).containsExactly("a");
+    }
+
+    @Test
+    void runningAFlushedScopeAgainThrowsScopeStateException() {
+        Scope scope = exitedScopeWith("a");
+        scope.flush();
+
+        Throwable thrown = catchThrowable(() -> Airlock.scope(scope, s -> Airlock.enqueue("late", 1)));
+
+        assertThat(thrown).isInstanceOf(ScopeStateException.class);
+        assertThat(names(scope.intents())).containsExactly("a");
+        assertThat(executor.names()).containsExactly("a");
+    }
+
+    // ---- executor failure mid-flush
+
+    @Test
+    void executorFailureMidFlushLeavesFlushStopsTheRestAndMarksTheScopeFlushed() {
+        IllegalStateException failure = new IllegalStateException("smtp down");
+        List<String> attempted = new ArrayList<>();
+        IntentExecutor failingOnSecond = intent -> {
+            attempted.add(intent.name());
+            if (intent.name().equals("second")) {
+                throw failure;
+            }
+        };
+        Scope scope = new Scope(new AllowAll(), failingOnSecond).enter();
+        Airlock.enqueue("first", 1);
+        Airlock.enqueue("second", 2);
+        Airlock.enqueue("third", 3);
+        scope.exit();
+
+        Throwable thrown = catchThrowable(scope::flush);
+
+        assertThat(thrown).isNotNull();
+        assertThat(thrown == failure || hasCause(thrown, failure))
+                .as("flush() throws the executor's exception or one caused by it, got %s", thrown)
+                .isTrue();
+        assertThat(attempted).containsExactly("first", "second");
+        assertThat(scope.isFlushed()).isTrue();
+        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+        assertThat(attempted).containsExactly("first", "second");
+        assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
+        assertThat(names(scope.intents())).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void actionFailureMidFlushWithTheDefaultExecutorStopsTheRest() {
+        IllegalStateException failure = new IllegalStateException("action failed");
+        List<String> ran = new ArrayList<>();
+        Scope scope = new Scope(new AllowAll()).enter();
+        Airlock.enqueue("first", () -> ran.add("first"));
+        Airlock.enqueue("second", () -> {
+            throw failure;
+        });
+        Airlock.enqueue("third", () -> ran.add("third"));
+        scope.exit();
+
+        Throwable thrown = catchThrowable(scope::flush);
+
+        assertThat(thrown == failure || hasCause(thrown, failure))
+                .as("flush() throws the action's exception or one caused by it, got %s", thrown)
+                .isTrue();
+        assertThat(ran).containsExactly("first");
+        assertThat(scope.isFlushed()).isTrue();
+        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+        assertThat(ran).containsExactly("first");
+    }
+
+    // ---- dispatchAll
+
+    @Test
+    void flushReturnsExactlyTheListHandedToDispatchAllEvenWhenDispatchIsDeferred() {
+        List<List<Intent>> handed = new ArrayList<>();
+        Scope deferring = new Scope(new BlockTasks("dropped"), executor) {
+            @Override
+            protected void dispatchAll(List<Intent> intents) {
+                handed.add(intents);
+            }
+        };
+        deferring.enter();
+        Intent a = Airlock.enqueue("a", 1);
+        Airlock.enqueue("dropped", 2);
+        Intent b = Airlock.enqueue("b", 3);
+        deferring.exit();
+
+        List<Intent> returned = deferring.flush();
+
+        assertThat(handed).hasSize(1);
+        assertSame(handed.get(0), returned);
+        assertThat(returned).containsExactly(a, b);
+        assertThat(executor.dispatched()).isEmpty();
+        assertThat(deferring.isFlushed()).isTrue();
+    }
+
+    @Test
+    void defaultDispatchAllUsesTheScopeExecutorInOrder() {
+        List<List<Intent>> handed = new ArrayList<>();
+        Scope observing = new Scope(new AllowAll(), executor) {
+            @Override
+            protected void dispatchAll(List<Intent> intents) {
+                handed.add(List.copyOf(intents));
+                super.dispatchAll(intents);
+            }
+        };
+        observing.enter();
+        Intent a = Airlock.enqueue("a", 1);
+        Intent b = Airlock.enqueue("b", 2);
+        observing.exit();
+
+        List<Intent> returned = observing.flush();
+
+        assertThat(handed).containsExactly(List.of(a, b));
+        assertThat(executor.dispatched()).containsExactly(a, b);
+        assertThat(returned).containsExactly(a, b);
+    }
+
+    private static boolean hasCause(Throwable thrown, Throwable expected) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t == expected) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
