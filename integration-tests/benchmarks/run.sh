@@ -5,6 +5,7 @@
 #   ./run.sh -i 10 -prof jfr      any JMH option; -f, -wi, -w, -i, -r and -rff given here replace the defaults
 #   ./run.sh Enqueue              a benchmark name pattern, as for JMH itself
 #   SKIP_BUILD=1 ./run.sh ...     reuse target/benchmarks.jar as it is
+#   CHART=/tmp/c.png ./run.sh ... draw the chart elsewhere than on the performance page (for partial runs)
 #
 # Defaults: 1 fork, 3 warm-up iterations of 1 s, 5 measurement iterations of 1 s, the gc profiler (B/op), JSON results
 # in target/jmh-result.json. The chart needs python3 with matplotlib (apt-get install -y python3-matplotlib).
@@ -43,12 +44,18 @@ if has_option -rff "$@"; then
 else
     defaults+=(-rff "$result")
 fi
-has_option gc "$@" || defaults+=(-prof gc) # B/op; other profilers (-prof jfr, -prof stack) come in addition
+# the gc profiler gives B/op; other profilers (-prof jfr, -prof stack) come in addition to it
+has_option gc "$@" || defaults+=(-prof gc)
 
 echo "$(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$result"
 "$JAVA_HOME/bin/java" -jar target/benchmarks.jar "${defaults[@]}" "$@"
+if [ ! -s "$result" ]; then
+    echo "no results in $result: no chart drawn"
+    exit 0
+fi
 
-chart=../../docs/modules/ROOT/assets/images/benchmarks.png
+chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks.png}
 for python in python3 /usr/bin/python3; do
     if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
         mkdir -p "$(dirname "$chart")"

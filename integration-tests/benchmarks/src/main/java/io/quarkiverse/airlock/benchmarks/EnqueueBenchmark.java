@@ -34,7 +34,8 @@ import io.quarkiverse.airlock.Policy;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// a fixed, pre-touched heap: on a virtual machine the page faults of a growing heap cost more than what is measured
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
 public class EnqueueBenchmark {
 
     static final int BATCH = 100;

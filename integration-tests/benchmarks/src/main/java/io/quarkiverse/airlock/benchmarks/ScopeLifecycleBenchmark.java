@@ -24,7 +24,8 @@ import io.quarkiverse.airlock.Scope;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// a fixed, pre-touched heap: on a virtual machine the page faults of a growing heap cost more than what is measured
+@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
 public class ScopeLifecycleBenchmark {
 
     static final IntentExecutor NO_OP = intent -> {
