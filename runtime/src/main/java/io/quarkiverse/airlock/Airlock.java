@@ -60,7 +60,8 @@ public final class Airlock {
         if (scope == null) {
             throw NoScopeException.forTask(task);
         }
-        Intent intent = new Intent(task, args, options, origin, action, state.localPolicies());
+        Intent intent = new Intent(task, args, options, origin != null ? origin : scope.originOrNull(), action,
+                state.localPolicies());
         scope.accept(intent, policyDepth);
         return intent;
     }
@@ -159,7 +160,7 @@ public final class Airlock {
             if (scope.shouldFlush(failure)) {
                 scope.flush();
             } else {
-                scope.discard();
+                scope.discard(failure == null ? null : "threw " + failure);
             }
         } catch (RuntimeException | Error e) {
             if (failure == null) {

@@ -3,12 +3,15 @@ package io.quarkiverse.airlock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
 import io.quarkiverse.airlock.runtime.context.ScopeHolder;
 import io.quarkiverse.airlock.runtime.context.ScopeHolders;
 import io.quarkiverse.airlock.runtime.context.ScopeState;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
 
 /**
@@ -41,6 +44,7 @@ public class Scope {
     private List<Intent> captured;
     private Scope parent;
     private Status status = Status.NEW;
+    private String origin;
 
     /** A scope with the configured default policy and executor. */
     public Scope() {
@@ -82,6 +86,10 @@ public class Scope {
         state.scope(this);
         status = Status.ACTIVE;
         OpenScopes.opened();
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.scopeEntered(this);
+        }
         return this;
     }
 
@@ -102,6 +110,10 @@ public class Scope {
         status = Status.EXITED;
         OpenScopes.closed();
         holder.released(state);
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.scopeExited(this);
+        }
     }
 
     /**
@@ -124,9 +136,42 @@ public class Scope {
      * @throws ScopeStateException if the scope is active, flushed or discarded
      */
     public List<Intent> discard() {
+        return discard(null);
+    }
+
+    /**
+     * Drops every buffered intent and returns them, saying why (an exception, an HTTP error status) to the listeners.
+     *
+     * @throws ScopeStateException if the scope is active, flushed or discarded
+     */
+    public List<Intent> discard(String reason) {
         requireFinishable("discard");
         status = Status.DISCARDED;
-        return intents();
+        List<Intent> dropped = intents();
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.discarded(this, dropped, reason);
+        }
+        return dropped;
+    }
+
+    /**
+     * Says where this scope comes from (an HTTP method and path, an annotated method...), for the Dev UI and logs.
+     * Intents enqueued into it without an origin of their own take this one.
+     */
+    public Scope withOrigin(String origin) {
+        this.origin = origin;
+        return this;
+    }
+
+    /** Where this scope comes from, when its opener said so. */
+    public Optional<String> origin() {
+        return Optional.ofNullable(origin);
+    }
+
+    /** The origin without an Optional around it, for the hot path. */
+    String originOrNull() {
+        return origin;
     }
 
     /** Own and captured intents in the order they were buffered; kept after flush and discard. */
@@ -213,8 +258,13 @@ public class Scope {
         if (deferral != null && deferral.defer(intents, executor)) {
             return;
         }
+        AirlockListener listener = AirlockListeners.installed();
         for (int i = 0; i < intents.size(); i++) {
-            executor.dispatch(intents.get(i));
+            Intent intent = intents.get(i);
+            if (listener != null) {
+                listener.dispatching(intent, executor);
+            }
+            executor.dispatch(intent);
         }
     }
 
@@ -236,6 +286,10 @@ public class Scope {
             intents = new ArrayList<>(4);
         }
         intents.add(intent);
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.enqueued(this, intent);
+        }
     }
 
     private List<Intent> allowed() {
@@ -243,13 +297,28 @@ public class Scope {
             return List.of();
         }
         List<Intent> allowed = new ArrayList<>(intents.size());
+        AirlockListener listener = AirlockListeners.installed();
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            if (intent.passesLocalPolicies() && PolicyGuard.allows(policy, intent)) {
+            Policy denying = denyingPolicy(intent);
+            if (denying == null) {
                 allowed.add(intent);
+            } else if (listener != null) {
+                listener.dropped(this, intent, denying);
             }
         }
         return allowed;
+    }
+
+    /** The first policy, innermost local one first, that does not allow the intent; null when all allow it. */
+    private Policy denyingPolicy(Intent intent) {
+        List<Policy> locals = intent.localPolicies();
+        for (int i = locals.size() - 1; i >= 0; i--) {
+            if (!PolicyGuard.allows(locals.get(i), intent)) {
+                return locals.get(i);
+            }
+        }
+        return PolicyGuard.allows(policy, intent) ? null : policy;
     }
 
     private List<Intent> offerToAncestors(List<Intent> candidates) {
@@ -284,6 +353,10 @@ public class Scope {
                 }
                 intents.add(intent);
                 captured.add(intent);
+                AirlockListener listener = AirlockListeners.installed();
+                if (listener != null) {
+                    listener.captured(this, intent);
+                }
             }
         }
         if (kept.size() != released.size()) {

@@ -1,7 +1,5 @@
 package io.quarkiverse.airlock.deployment;
 
-import static io.quarkiverse.airlock.deployment.AirlockDotNames.AIRLOCK_SCOPE;
-
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,11 +27,12 @@ import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
 import io.quarkiverse.airlock.runtime.interceptor.AirlockScopeInterceptor;
 import io.quarkiverse.airlock.runtime.interceptor.ScopePlans;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -44,6 +43,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import static io.quarkiverse.airlock.deployment.AirlockDotNames.AIRLOCK_SCOPE;
 
 /**
  * The feature, its beans, the {@code @AirlockScope} interceptor, the policies it names, and start-up.
@@ -133,6 +133,12 @@ class AirlockProcessor {
                     + "subclass `class NoEmails extends BlockTasks { NoEmails() { super(\"sendEmail\"); } }`.";
         }
         return null;
+    }
+
+    /** Listener beans are looked up by type at start-up, never injected: keep them. */
+    @BuildStep
+    UnremovableBeanBuildItem listenersStay() {
+        return UnremovableBeanBuildItem.beanTypes(AirlockListener.class);
     }
 
     @BuildStep

@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkiverse.airlock.Airlock;
@@ -16,6 +18,8 @@ import io.quarkiverse.airlock.runtime.executor.EventBusExecutor;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 import io.quarkiverse.airlock.runtime.tx.AfterCommitDeferral;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -51,9 +55,11 @@ public class AirlockRecorder {
             executor = DisabledExecutor.replacing(executor);
         }
         Airlock.configure(AirlockDefaults.builder().policy(policy).executor(executor).build());
+        AirlockListeners.install(listeners());
         shutdown.addShutdownTask(() -> {
             Airlock.resetConfiguration();
             ScopeHolders.install(null);
+            AirlockListeners.install(null);
         });
         if (ExecutorNames.EVENT_BUS.equals(config.executor()) && runtimeConfig.getValue().enabled()) {
             EventBusConsumers consumers = new EventBusConsumers(Arc.container().instance(Vertx.class).get());
@@ -66,6 +72,14 @@ public class AirlockRecorder {
     public void deferToCommit(ShutdownContext shutdown) {
         DispatchDeferral.install(Arc.container().instance(AfterCommitDeferral.class).get());
         shutdown.addShutdownTask(() -> DispatchDeferral.install(null));
+    }
+
+    private static List<AirlockListener> listeners() {
+        List<AirlockListener> listeners = new ArrayList<>();
+        for (InstanceHandle<AirlockListener> handle : Arc.container().listAll(AirlockListener.class)) {
+            listeners.add(handle.get());
+        }
+        return listeners;
     }
 
     private static IntentExecutor executor(String name) {

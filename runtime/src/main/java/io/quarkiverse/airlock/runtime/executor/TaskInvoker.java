@@ -2,6 +2,8 @@ package io.quarkiverse.airlock.runtime.executor;
 
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
 
@@ -14,6 +16,22 @@ public final class TaskInvoker {
     }
 
     public static void run(Intent intent) {
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener == null) {
+            invoke(intent);
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            invoke(intent);
+        } catch (RuntimeException | Error e) {
+            listener.handled(intent, System.nanoTime() - start, e);
+            throw e;
+        }
+        listener.handled(intent, System.nanoTime() - start, null);
+    }
+
+    private static void invoke(Intent intent) {
         if (intent.action().isPresent()) {
             intent.action().get().run();
             return;

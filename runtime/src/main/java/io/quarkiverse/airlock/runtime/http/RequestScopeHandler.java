@@ -31,35 +31,39 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
             routing.next();
             return;
         }
-        RequestScope scope = new RequestScope(context);
-        routing.addHeadersEndHandler(ignored -> scope.end(routing.response().getStatusCode() < 400));
-        routing.addEndHandler(ignored -> scope.end(false));
+        RequestScope scope = new RequestScope(context, routing.request().method().name() + " " + routing.request().path());
+        routing.addHeadersEndHandler(ignored -> {
+            int status = routing.response().getStatusCode();
+            scope.end(status < 400, "responded HTTP " + status);
+        });
+        routing.addEndHandler(ignored -> scope.end(false, "the connection ended without a response"));
         scope.begin();
         routing.next();
     }
 
     private static final class RequestScope {
 
-        private final Scope scope = new Scope();
+        private final Scope scope;
         private final Context context;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        RequestScope(Context context) {
+        RequestScope(Context context, String origin) {
             this.context = context;
+            this.scope = new Scope().withOrigin(origin);
         }
 
         void begin() {
             scope.enter();
         }
 
-        void end(boolean success) {
+        void end(boolean success, String outcome) {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
             Contexts.runOn(context, () -> {
                 scope.exit();
                 if (!success) {
-                    scope.discard();
+                    scope.discard(outcome);
                     return;
                 }
                 try {

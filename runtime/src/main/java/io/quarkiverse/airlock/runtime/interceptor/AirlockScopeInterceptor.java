@@ -87,12 +87,12 @@ public class AirlockScopeInterceptor {
             result = invocation.proceed();
         } catch (Throwable failure) {
             scope.exit();
-            scope.discard();
+            scope.discard("threw " + failure);
             throw failure;
         }
         scope.exit();
         if (ErrorResults.isError(result)) {
-            scope.discard();
+            scope.discard(ErrorResults.describe(result));
         } else {
             scope.flush();
         }
@@ -250,7 +250,7 @@ public class AirlockScopeInterceptor {
                 scope.exit();
                 returnLent();
                 if (ErrorResults.isError(result)) {
-                    scope.discard();
+                    scope.discard(ErrorResults.describe(result));
                     return;
                 }
                 try {
@@ -263,22 +263,22 @@ public class AirlockScopeInterceptor {
         }
 
         void fail(Throwable failure) {
-            discard();
+            discard("failed with " + failure);
         }
 
         /** Discards on cancellation; true when this call ended the scope. */
         boolean cancel() {
-            return discard();
+            return discard("cancelled");
         }
 
-        private boolean discard() {
+        private boolean discard(String reason) {
             if (!ended.compareAndSet(false, true)) {
                 return false;
             }
             Contexts.runOn(context, () -> {
                 scope.exit();
                 returnLent();
-                scope.discard();
+                scope.discard(reason);
             });
             return true;
         }

@@ -14,18 +14,28 @@ final class ErrorResults {
     }
 
     static boolean isError(Object result) {
+        return status(result) >= 400;
+    }
+
+    /** Why a result discards its scope, for the listeners. */
+    static String describe(Object result) {
+        return "returned HTTP " + status(result);
+    }
+
+    /** The HTTP status of a REST response, or -1 for any other result. */
+    private static int status(Object result) {
         if (result == null) {
-            return false;
+            return -1;
         }
         for (Class<?> type = result.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             String name = type.getName();
             if (name.equals(RESPONSE)) {
-                return JaxRsStatus.ofResponse(result) >= 400;
+                return JaxRsStatus.ofResponse(result);
             }
             if (name.equals(REST_RESPONSE)) {
-                return JaxRsStatus.ofRestResponse(result) >= 400;
+                return JaxRsStatus.ofRestResponse(result);
             }
         }
-        return false;
+        return -1;
     }
 }

@@ -10,15 +10,17 @@ final class ScopePlan {
 
     private final Policy policy;
     private final ReturnKind returnKind;
+    private final String origin;
 
-    ScopePlan(Policy policy, ReturnKind returnKind) {
+    ScopePlan(Policy policy, ReturnKind returnKind, String origin) {
         this.policy = policy;
         this.returnKind = returnKind;
+        this.origin = origin;
     }
 
     /** A scope with the method's policy, or with the configured defaults when it names none. */
     Scope newScope() {
-        return policy == null ? new Scope() : new Scope(policy);
+        return (policy == null ? new Scope() : new Scope(policy)).withOrigin(origin);
     }
 
     ReturnKind returnKind() {

@@ -40,7 +40,9 @@ public class ScopePlans {
         Class<? extends Policy> policyClass = binding == null ? Policy.class : binding.policy();
         // policy classes named by @AirlockScope were registered as beans at build time
         Policy policy = policyClass == Policy.class ? null : Arc.container().instance(policyClass).get();
-        return new ScopePlan(policy, ReturnKind.of(context.getMethod().getReturnType()));
+        Method method = context.getMethod();
+        return new ScopePlan(policy, ReturnKind.of(method.getReturnType()),
+                method.getDeclaringClass().getSimpleName() + "#" + method.getName());
     }
 
     /**

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 
 /**
  * Holds back the dispatch of scopes that flush inside a JTA transaction until it completes: one synchronization per
@@ -69,6 +71,10 @@ public class AfterCommitDeferral implements DispatchDeferral {
             registry.putResource(KEY, pending);
         }
         pending.add(intents, executor);
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.deferred(intents);
+        }
         LOG.tracef("Airlock: %d intent(s) wait for the commit", intents.size());
         return true;
     }

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 
 /**
  * The intents of one transaction, in FIFO order across the scopes that flushed in it. After a commit each is
@@ -50,8 +52,12 @@ final class AfterCommitDispatch implements Synchronization {
         }
         Transaction finished = suspend();
         try {
+            AirlockListener listener = AirlockListeners.installed();
             for (int i = 0; i < intents.size(); i++) {
                 try {
+                    if (listener != null) {
+                        listener.dispatching(intents.get(i), executors.get(i));
+                    }
                     executors.get(i).dispatch(intents.get(i));
                 } catch (Throwable failure) {
                     DispatchFailures.report("after-commit", intents.get(i), failure);
@@ -63,6 +69,10 @@ final class AfterCommitDispatch implements Synchronization {
     }
 
     static void dropped(List<Intent> intents, String reason) {
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.rolledBack(intents);
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("Airlock dropped %s: %s", intents, reason);
         }

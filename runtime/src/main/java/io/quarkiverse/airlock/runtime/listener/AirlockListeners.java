@@ -1,0 +1,164 @@
+package io.quarkiverse.airlock.runtime.listener;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.Policy;
+import io.quarkiverse.airlock.Scope;
+
+/**
+ * Holds the installed listeners. The hot paths read {@link #installed()} once and skip every callback when it is null,
+ * which it is unless something (the Dev UI, metrics, a user bean) asked to listen.
+ */
+public final class AirlockListeners {
+
+    private static final Logger LOG = Logger.getLogger(AirlockListeners.class);
+
+    private static volatile AirlockListener installed;
+
+    private AirlockListeners() {
+    }
+
+    /** The listener to call, or null when nobody listens. */
+    public static AirlockListener installed() {
+        return installed;
+    }
+
+    /** Replaces the installed listeners; an empty list (or null) turns listening off. */
+    public static void install(List<? extends AirlockListener> listeners) {
+        if (listeners == null || listeners.isEmpty()) {
+            installed = null;
+        } else if (listeners.size() == 1) {
+            installed = new Guarded(new AirlockListener[] { listeners.get(0) });
+        } else {
+            installed = new Guarded(listeners.toArray(new AirlockListener[0]));
+        }
+    }
+
+    /** Calls each listener in turn; one that throws is logged and does not stop the others or the work. */
+    private static final class Guarded implements AirlockListener {
+
+        private final AirlockListener[] listeners;
+
+        Guarded(AirlockListener[] listeners) {
+            this.listeners = listeners;
+        }
+
+        @Override
+        public void scopeEntered(Scope scope) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.scopeEntered(scope);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void scopeExited(Scope scope) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.scopeExited(scope);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void enqueued(Scope scope, Intent intent) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.enqueued(scope, intent);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void captured(Scope outer, Intent intent) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.captured(outer, intent);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void dropped(Scope scope, Intent intent, Policy policy) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.dropped(scope, intent, policy);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void discarded(Scope scope, List<Intent> intents, String reason) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.discarded(scope, intents, reason);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void deferred(List<Intent> intents) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.deferred(intents);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void rolledBack(List<Intent> intents) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.rolledBack(intents);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void dispatching(Intent intent, IntentExecutor executor) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.dispatching(intent, executor);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        @Override
+        public void handled(Intent intent, long nanos, Throwable failure) {
+            for (AirlockListener listener : listeners) {
+                try {
+                    listener.handled(intent, nanos, failure);
+                } catch (RuntimeException e) {
+                    failed(listener, e);
+                }
+            }
+        }
+
+        private static void failed(AirlockListener listener, RuntimeException e) {
+            LOG.errorf(e, "Airlock listener %s failed; the work it was told about goes on", listener.getClass().getName());
+        }
+    }
+}

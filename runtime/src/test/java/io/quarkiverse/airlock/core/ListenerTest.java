@@ -1,0 +1,194 @@
+package io.quarkiverse.airlock.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AllowAll;
+import io.quarkiverse.airlock.BlockTasks;
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.Policy;
+import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+
+class ListenerTest {
+
+    private final Events events = new Events();
+
+    @AfterEach
+    void uninstall() {
+        AirlockListeners.install(null);
+    }
+
+    @Test
+    void listenersHearTheWholeLifeOfAFlushedScope() {
+        AirlockListeners.install(List.of(events));
+        List<String> ran = new ArrayList<>();
+
+        Airlock.scope(scope -> {
+            Airlock.enqueue("first", () -> ran.add("first"));
+            Airlock.enqueue("second", () -> ran.add("second"));
+        });
+
+        assertThat(ran).containsExactly("first", "second");
+        assertThat(events.log).containsExactly(
+                "entered", "enqueued first", "enqueued second", "exited",
+                "dispatching first", "handled first ok", "dispatching second", "handled second ok");
+    }
+
+    @Test
+    void theDroppingPolicyIsNamedInnermostLocalFirst() {
+        AirlockListeners.install(List.of(events));
+        Policy blockMail = new BlockTasks("mail");
+        Policy blockSms = new BlockTasks("sms");
+
+        Airlock.scope(blockSms, scope -> {
+            Airlock.policy(blockMail, () -> Airlock.enqueue("mail", () -> {
+            }));
+            Airlock.enqueue("sms", () -> {
+            });
+        });
+
+        assertThat(events.dropped).containsExactly("mail", "sms");
+        assertThat(events.droppedBy).containsExactly(blockMail, blockSms);
+    }
+
+    @Test
+    void aDiscardCarriesItsReason() {
+        AirlockListeners.install(List.of(events));
+
+        assertThatThrownBy(() -> Airlock.scope(scope -> {
+            Airlock.enqueue("mail", () -> {
+            });
+            throw new IllegalStateException("payment refused");
+        })).hasMessage("payment refused");
+
+        assertThat(events.log).contains("discarded [mail()] threw java.lang.IllegalStateException: payment refused");
+    }
+
+    @Test
+    void anOuterScopeCapturingANestedFlushIsReported() {
+        AirlockListeners.install(List.of(events));
+
+        Airlock.scope(outer -> {
+            Airlock.scope(inner -> Airlock.enqueue("mail", () -> {
+            }));
+            assertThat(events.log).contains("captured mail");
+            assertThat(events.log).doesNotContain("dispatching mail");
+        });
+
+        assertThat(events.log).contains("dispatching mail");
+    }
+
+    @Test
+    void aFailingHandlerIsReportedWithItsError() {
+        AirlockListeners.install(List.of(events));
+
+        assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("boom", () -> {
+            throw new IllegalArgumentException("no stock");
+        }))).hasMessage("no stock");
+
+        assertThat(events.log).contains("handled boom IllegalArgumentException");
+    }
+
+    @Test
+    void aThrowingListenerNeitherStopsTheWorkNorTheOtherListeners() {
+        AirlockListener broken = new AirlockListener() {
+            @Override
+            public void enqueued(Scope scope, Intent intent) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        AirlockListeners.install(List.of(broken, events));
+        List<String> ran = new ArrayList<>();
+
+        Airlock.scope(scope -> Airlock.enqueue("mail", () -> ran.add("mail")));
+
+        assertThat(ran).containsExactly("mail");
+        assertThat(events.log).contains("enqueued mail", "handled mail ok");
+    }
+
+    @Test
+    void intentsTakeTheOriginOfTheirScopeUnlessTheyHaveTheirOwn() {
+        Scope scope = new Scope(new AllowAll()).withOrigin("POST /orders").enter();
+        try {
+            Intent inherited = Airlock.enqueue("mail", () -> {
+            });
+            Intent own = Airlock.intent("sms").origin("retry job").enqueue();
+            assertThat(inherited.origin()).contains("POST /orders");
+            assertThat(own.origin()).contains("retry job");
+        } finally {
+            scope.exit();
+            scope.discard();
+        }
+        assertThat(scope.origin()).contains("POST /orders");
+    }
+
+    @Test
+    void nothingIsHeardOnceListenersAreUninstalled() {
+        AirlockListeners.install(List.of(events));
+        AirlockListeners.install(List.of());
+
+        Airlock.scope(scope -> Airlock.enqueue("mail", () -> {
+        }));
+
+        assertThat(events.log).isEmpty();
+        assertThat(AirlockListeners.installed()).isNull();
+    }
+
+    private static final class Events implements AirlockListener {
+        final List<String> log = new ArrayList<>();
+        final List<String> dropped = new ArrayList<>();
+        final List<Policy> droppedBy = new ArrayList<>();
+
+        @Override
+        public void scopeEntered(Scope scope) {
+            log.add("entered");
+        }
+
+        @Override
+        public void scopeExited(Scope scope) {
+            log.add("exited");
+        }
+
+        @Override
+        public void enqueued(Scope scope, Intent intent) {
+            log.add("enqueued " + intent.name());
+        }
+
+        @Override
+        public void captured(Scope outer, Intent intent) {
+            log.add("captured " + intent.name());
+        }
+
+        @Override
+        public void dropped(Scope scope, Intent intent, Policy policy) {
+            dropped.add(intent.name());
+            droppedBy.add(policy);
+        }
+
+        @Override
+        public void discarded(Scope scope, List<Intent> intents, String reason) {
+            log.add("discarded " + intents + " " + reason);
+        }
+
+        @Override
+        public void dispatching(Intent intent, IntentExecutor executor) {
+            log.add("dispatching " + intent.name());
+        }
+
+        @Override
+        public void handled(Intent intent, long nanos, Throwable failure) {
+            assertThat(nanos).isNotNegative();
+            log.add("handled " + intent.name() + " " + (failure == null ? "ok" : failure.getClass().getSimpleName()));
+        }
+    }
+}
