@@ -298,9 +298,10 @@ public class Scope {
         }
         List<Intent> allowed = new ArrayList<>(intents.size());
         AirlockListener listener = AirlockListeners.installed();
+        int[] policyDepth = PolicyGuard.depth();
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            Policy denying = denyingPolicy(intent);
+            Policy denying = denyingPolicy(policyDepth, intent);
             if (denying == null) {
                 allowed.add(intent);
             } else if (listener != null) {
@@ -311,14 +312,14 @@ public class Scope {
     }
 
     /** The first policy, innermost local one first, that does not allow the intent; null when all allow it. */
-    private Policy denyingPolicy(Intent intent) {
+    private Policy denyingPolicy(int[] policyDepth, Intent intent) {
         List<Policy> locals = intent.localPolicies();
         for (int i = locals.size() - 1; i >= 0; i--) {
-            if (!PolicyGuard.allows(locals.get(i), intent)) {
+            if (!PolicyGuard.allows(policyDepth, locals.get(i), intent)) {
                 return locals.get(i);
             }
         }
-        return PolicyGuard.allows(policy, intent) ? null : policy;
+        return PolicyGuard.allows(policyDepth, policy, intent) ? null : policy;
     }
 
     private List<Intent> offerToAncestors(List<Intent> candidates) {

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# HTTP load comparison for the performance page: the same endpoint without Airlock, under @AirlockScope, and with
+# quarkus.airlock.http.auto-scope, measured with wrk on 127.0.0.1 in one run, rounds interleaved.
+#
+#   ./http.sh                     build both applications, then 3 rounds of 10 s per endpoint
+#   ROUNDS=5 DURATION=20s ./http.sh
+#   SKIP_BUILD=1 ./http.sh        reuse the applications built before
+#
+# Needs wrk (apt-get install -y wrk). On a 2-core machine the server is pinned to one core and wrk to the other, so
+# that they do not take turns on the same core. Results: target/http-results.txt.
+set -euo pipefail
+cd "$(dirname "$0")"
+. ../../.ci/jdk.sh
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
+    ../../mvnw -B -ntp -q package -DskipTests
+    # auto-scope is fixed at build time: a second build of the same application with it on
+    ../../mvnw -B -ntp -q package -DskipTests -Dquarkus.airlock.http.auto-scope=true \
+        -Dquarkus.package.output-directory=auto-scope-app
+fi
+
+server_cpu=1
+client_cpu=0
+if [ "$(nproc)" -lt 2 ]; then
+    server_cpu=0
+fi
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+start() { # app-dir port
+    taskset -c "$server_cpu" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -XX:+AlwaysPreTouch -Dquarkus.http.port="$2" \
+        -jar "$1/quarkus-run.jar" >"target/server-$2.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 120); do
+        curl -fs "http://127.0.0.1:$2/bench/plain" >/dev/null 2>&1 && return 0
+        sleep 0.5
+    done
+    echo "the application on port $2 did not start; see target/server-$2.log" >&2
+    exit 1
+}
+start target/quarkus-app 18081
+start target/auto-scope-app 18082
+
+variants=(
+    "no Airlock|http://127.0.0.1:18081/bench/plain"
+    "@AirlockScope, 1 intent|http://127.0.0.1:18081/bench/scoped"
+    "auto-scope, no intent|http://127.0.0.1:18082/bench/plain"
+    "auto-scope, 1 intent|http://127.0.0.1:18082/bench/auto"
+)
+
+for variant in "${variants[@]}"; do # warm-up: JIT and connection pools
+    taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d10s "${variant#*|}" >/dev/null
+done
+
+raw=target/http-raw.txt
+: >"$raw"
+for round in $(seq 1 "$ROUNDS"); do
+    for variant in "${variants[@]}"; do
+        out=$(taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "${variant#*|}")
+        rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+        p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+        errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+        if [ -n "$errors" ]; then
+            echo "errors for ${variant%%|*}: $errors" >&2
+            exit 1
+        fi
+        echo "${variant%%|*}|$round|$rps|$p99" | tee -a "$raw"
+    done
+done
+
+# median of the rounds per variant; p99 in milliseconds
+python3 - "$raw" <<'PY' | tee target/http-results.txt
+import statistics, sys
+def ms(latency):
+    for suffix, factor in (('us', 0.001), ('ms', 1.0), ('s', 1000.0)):
+        if latency.endswith(suffix):
+            return float(latency[:-len(suffix)]) * factor
+    raise ValueError(latency)
+rows = {}
+for line in open(sys.argv[1]):
+    name, _, rps, p99 = line.strip().split('|')
+    rows.setdefault(name, []).append((float(rps), ms(p99)))
+base = statistics.median(r for r, _ in rows['no Airlock'])
+print(f"{'variant':28} {'req/s':>10} {'vs no Airlock':>14} {'p99 ms':>8}")
+for name, values in rows.items():
+    rps = statistics.median(r for r, _ in values)
+    p99 = statistics.median(p for _, p in values)
+    print(f"{name:28} {rps:10.0f} {100 * (rps / base - 1):+13.1f}% {p99:8.2f}")
+PY

@@ -1,0 +1,89 @@
+package io.quarkiverse.airlock.benchmarks.quarkus;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.transaction.TransactionManager;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.Scope;
+import io.quarkus.arc.Arc;
+
+/**
+ * A JTA transaction that commits with side effects waiting for the commit: through an Airlock scope, through CDI
+ * events observed {@code AFTER_SUCCESS} (the built-in Quarkus way), and with none (the bare commit they are compared
+ * to). Runs inside the started application, so the transaction manager, ArC and Airlock are the real ones.
+ */
+@State(org.openjdk.jmh.annotations.Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class TransactionBenchmark {
+
+    private TransactionManager transactions;
+    private Event<OrderPlaced> placed;
+    private long orderId;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        transactions = Arc.container().instance(TransactionManager.class).get();
+        placed = Arc.container().beanManager().getEvent().select(new TypeLiteral<OrderPlaced>() {
+        });
+    }
+
+    @Benchmark
+    public void bareCommit() throws Exception {
+        transactions.begin();
+        transactions.commit();
+    }
+
+    @Benchmark
+    public void observer1() throws Exception {
+        transactions.begin();
+        placed.fire(new OrderPlaced(++orderId));
+        transactions.commit();
+    }
+
+    @Benchmark
+    public void observer10() throws Exception {
+        transactions.begin();
+        for (int i = 0; i < 10; i++) {
+            placed.fire(new OrderPlaced(++orderId));
+        }
+        transactions.commit();
+    }
+
+    @Benchmark
+    public void airlock1() throws Exception {
+        transactions.begin();
+        Scope scope = new Scope().enter();
+        Airlock.enqueue("notifyWarehouse", ++orderId);
+        scope.exit();
+        scope.flush();
+        transactions.commit();
+    }
+
+    @Benchmark
+    public void airlock10() throws Exception {
+        transactions.begin();
+        Scope scope = new Scope().enter();
+        for (int i = 0; i < 10; i++) {
+            Airlock.enqueue("notifyWarehouse", ++orderId);
+        }
+        scope.exit();
+        scope.flush();
+        transactions.commit();
+    }
+}

@@ -1,0 +1,62 @@
+package io.quarkiverse.airlock.benchmarks.quarkus;
+
+import static io.restassured.RestAssured.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * One short iteration of every in-application benchmark, so that they cannot rot, and a check that each does what
+ * its name says: the side effects really run after the commits, the endpoints answer.
+ */
+@QuarkusTest
+class BenchmarkSmokeTest {
+
+    @Inject
+    SideEffects sideEffects;
+
+    @Test
+    void everyTransactionBenchmarkRunsAndItsSideEffectsRunAfterTheCommit() throws Exception {
+        long airlockBefore = sideEffects.airlockRuns();
+        long observerBefore = sideEffects.observerRuns();
+
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(TransactionBenchmark.class.getName())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .build()).run();
+
+        assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceAll(".*\\.", ""))
+                .containsExactlyInAnyOrderElementsOf(
+                        List.of("bareCommit", "observer1", "observer10", "airlock1", "airlock10"));
+        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+        assertThat(sideEffects.airlockRuns()).isGreaterThan(airlockBefore);
+        assertThat(sideEffects.observerRuns()).isGreaterThan(observerBefore);
+    }
+
+    @Test
+    void theScopedEndpointRunsItsSideEffectBeforeAnswering() {
+        long before = sideEffects.airlockRuns();
+
+        get("/bench/scoped").then().statusCode(200).body(is("ok"));
+
+        assertThat(sideEffects.airlockRuns()).isEqualTo(before + 1);
+        get("/bench/plain").then().statusCode(200).body(is("ok"));
+    }
+}
