@@ -35,6 +35,7 @@ import io.quarkus.arc.processor.AnnotationStore;
 import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.BuildExtension;
 import io.quarkus.arc.processor.BuiltinScope;
+import io.quarkus.arc.processor.InvokerBuilder;
 import io.quarkus.arc.processor.InvokerInfo;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -108,7 +109,11 @@ class AirlockTaskProcessor {
                 problems.add(problem);
                 continue;
             }
-            InvokerInfo invoker = invokers.createInvoker(bean, method).withInstanceLookup().build();
+            InvokerBuilder builder = invokers.createInvoker(bean, method);
+            if (!hasSharedInstance(bean)) {
+                builder.withInstanceLookup();
+            }
+            InvokerInfo invoker = builder.build();
             valid.add(new AirlockTaskBuildItem(name, bean, method, invoker));
         }
         byName.forEach((name, methods) -> {
@@ -137,9 +142,22 @@ class AirlockTaskProcessor {
             @SuppressWarnings({ "unchecked", "rawtypes" })
             RuntimeValue<Invoker<Object, Object>> invoker = (RuntimeValue) recorderContext
                     .newInstance(task.invoker().getClassName());
-            handlers.add(recorder.handler(task.name(), task.describe(), parameterClasses(task.method()), invoker));
+            if (hasSharedInstance(task.bean())) {
+                handlers.add(recorder.sharedInstanceHandler(task.name(), task.describe(), parameterClasses(task.method()),
+                        invoker, task.bean().getIdentifier()));
+            } else {
+                handlers.add(recorder.handler(task.name(), task.describe(), parameterClasses(task.method()), invoker));
+            }
         }
         recorder.install(handlers, shutdown);
+    }
+
+    /**
+     * A singleton or application-scoped bean has one instance (or one client proxy) for the application's life: it is
+     * looked up once, on first dispatch, instead of on every call. Other scopes keep the lookup per call.
+     */
+    private static boolean hasSharedInstance(BeanInfo bean) {
+        return BuiltinScope.SINGLETON.is(bean.getScope()) || BuiltinScope.APPLICATION.is(bean.getScope());
     }
 
     private static String taskName(AnnotationInstance annotation, MethodInfo method) {

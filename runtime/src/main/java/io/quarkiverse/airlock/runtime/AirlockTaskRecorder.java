@@ -7,6 +7,8 @@ import jakarta.enterprise.invoke.Invoker;
 
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
@@ -23,6 +25,17 @@ public class AirlockTaskRecorder {
         return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, args -> call.invoke(null, args)));
     }
 
+    /**
+     * A handler on a singleton or application-scoped bean: the instance (or its client proxy) is looked up on the first
+     * call, when the container is up, and reused.
+     */
+    public RuntimeValue<TaskHandler> sharedInstanceHandler(String name, String method, Class<?>[] parameterTypes,
+            RuntimeValue<Invoker<Object, Object>> invoker, String beanId) {
+        Invoker<Object, Object> call = invoker.getValue();
+        SharedInstance instance = new SharedInstance(beanId);
+        return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, args -> call.invoke(instance.get(), args)));
+    }
+
     public void install(List<RuntimeValue<TaskHandler>> handlers, ShutdownContext shutdown) {
         List<TaskHandler> installed = new ArrayList<>(handlers.size());
         for (RuntimeValue<TaskHandler> handler : handlers) {
@@ -30,5 +43,25 @@ public class AirlockTaskRecorder {
         }
         TaskRegistry.install(installed);
         shutdown.addShutdownTask(TaskRegistry::clear);
+    }
+
+    private static final class SharedInstance {
+        private final String beanId;
+        private volatile Object instance;
+
+        SharedInstance(String beanId) {
+            this.beanId = beanId;
+        }
+
+        Object get() {
+            Object current = instance;
+            if (current == null) {
+                // two threads may both look it up the first time: the container hands both the same instance
+                InjectableBean<Object> bean = Arc.container().bean(beanId);
+                current = Arc.container().instance(bean).get();
+                instance = current;
+            }
+            return current;
+        }
     }
 }
