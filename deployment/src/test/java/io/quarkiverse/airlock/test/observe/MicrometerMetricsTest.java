@@ -32,6 +32,7 @@ public class MicrometerMetricsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, TestRegistry.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-micrometer-deployment",
                     Version.getVersion())))

@@ -38,6 +38,7 @@ public class OpenTelemetryDispatchSpanTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Exporter.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
                     Version.getVersion())))

@@ -26,6 +26,7 @@ public class WithoutObservabilityExtensionsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class));
 
     @Test

@@ -60,7 +60,7 @@ public final class DirectCalls {
         if (WARNED.add(callSite + "->" + task)) {
             LOG.warnf("Airlock: the direct call to @AirlockTask '%s' at %s was buffered as an intent of the current"
                     + " scope because quarkus.airlock.intercept-direct-calls=true. Replace it with"
-                    + " Airlock.enqueue(\"%s\", ...): the interception is a migration aid and will not stay on.",
+                    + " Airlock.enqueue(\"%s\", ...): the interception is a migration aid, not the steady state.",
                     task, callSite, task);
         }
     }
