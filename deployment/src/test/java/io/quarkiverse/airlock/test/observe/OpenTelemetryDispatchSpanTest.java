@@ -2,12 +2,10 @@ package io.quarkiverse.airlock.test.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -39,7 +37,7 @@ public class OpenTelemetryDispatchSpanTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Exporter.class))
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Spans.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
                     Version.getVersion())))
             .overrideConfigKey("quarkus.airlock.executor", "worker")
@@ -98,16 +96,7 @@ public class OpenTelemetryDispatchSpanTest {
     }
 
     private SpanData awaitSpan(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (SpanData span : exporter.getFinishedSpanItems()) {
-                if (span.getName().equals(name)) {
-                    return span;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no span '" + name + "' among " + exporter.getFinishedSpanItems());
+        return Spans.await(exporter, name);
     }
 
     @Singleton
@@ -128,16 +117,6 @@ public class OpenTelemetryDispatchSpanTest {
         @AirlockTask
         void explode() {
             throw new IllegalStateException("boom");
-        }
-    }
-
-    @Singleton
-    public static class Exporter {
-
-        @Produces
-        @Singleton
-        InMemorySpanExporter exporter() {
-            return InMemorySpanExporter.create();
         }
     }
 }
