@@ -14,11 +14,13 @@ public class Probe {
     @Inject
     Warehouse warehouse;
 
+    // tag::marked-method[]
     @AirlockDirectCall("the probe must reach the warehouse at once")
     public void probe() {
         warehouse.notifyWarehouse(0L);
         List.of(1L, 2L).forEach(order -> warehouse.notifyWarehouse(order));
     }
+    // end::marked-method[]
 
     @AirlockDirectCall
     public static class Maintenance {
