@@ -20,7 +20,8 @@ public class DirectCallsFailTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class, Probe.class,
-                    Probe.Maintenance.class))
+                    Probe.Maintenance.class)
+                    .addClass(Probe.Maintenance.class.getName() + "$1"))
             .overrideConfigKey("quarkus.airlock.direct-calls", "fail")
             .assertException(failure -> {
                 DirectTaskCallException error = BuildFailures.find(failure, DirectTaskCallException.class);

@@ -20,7 +20,8 @@ public class DirectCallsWarnTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class, Probe.class,
-                    Probe.Maintenance.class))
+                    Probe.Maintenance.class)
+                    .addClass(Probe.Maintenance.class.getName() + "$1"))
             .setLogRecordPredicate(record -> record.getLoggerName().endsWith("AirlockDirectCallProcessor"))
             .assertLogRecords(records -> {
                 assertThat(records).as("one warning for all call sites").hasSize(1);
