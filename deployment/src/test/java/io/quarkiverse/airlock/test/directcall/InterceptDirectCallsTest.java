@@ -27,14 +27,17 @@ public class InterceptDirectCallsTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class))
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class, Stock.class))
             .overrideConfigKey("quarkus.airlock.intercept-direct-calls", "true")
             .overrideConfigKey("quarkus.airlock.direct-calls", "ignore")
             .setLogRecordPredicate(record -> "io.quarkiverse.airlock".equals(record.getLoggerName())
                     && record.getLevel().intValue() >= Level.WARNING.intValue())
             .assertLogRecords(records -> {
-                assertThat(records).as("one warning per call site, however often it is called").hasSize(1);
-                String message = ((ExtLogRecord) records.get(0)).getFormattedMessage();
+                assertThat(records).as("one warning per call site, however often it is called").hasSize(2);
+                assertThat(records).anySatisfy(record -> assertThat(((ExtLogRecord) record).getFormattedMessage())
+                        .contains("'count'").contains("ran at once").contains("int"));
+                String message = records.stream().map(record -> ((ExtLogRecord) record).getFormattedMessage())
+                        .filter(text -> text.contains("'notifyWarehouse'")).findFirst().orElseThrow();
                 assertThat(message).contains("'notifyWarehouse'")
                         .contains(Orders.class.getName() + "#checkout:"
                                 + SourceLines.lineOf(Orders.class, "// direct call"))
@@ -47,9 +50,13 @@ public class InterceptDirectCallsTest {
     @Inject
     Warehouse warehouse;
 
+    @Inject
+    Stock stock;
+
     @BeforeEach
     void clear() {
         warehouse.notified.clear();
+        stock.reserved.clear();
     }
 
     @Test
@@ -74,5 +81,11 @@ public class InterceptDirectCallsTest {
     void callOutsideAScopeRunsAtOnce() {
         orders.checkout(4L);
         assertThat(warehouse.notified).containsExactly(4L);
+    }
+
+    @Test
+    void callWhoseResultIsUsedRunsAtOnceInsideAScope() {
+        Scope scope = Airlock.scope(s -> assertThat(stock.countNow(6L)).isEqualTo(1));
+        assertThat(scope.intents()).isEmpty();
     }
 }

@@ -1,16 +1,11 @@
 package io.quarkiverse.airlock.runtime.interceptor;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import io.quarkiverse.airlock.Airlock;
-import io.smallrye.mutiny.Uni;
-
 /**
  * Migration aid, bound only when {@code quarkus.airlock.intercept-direct-calls=true}: a direct call to an
  * {@code @AirlockTask} method made inside a scope is enqueued as an intent of that scope instead of running, with a
@@ -33,19 +28,14 @@ public class DirectCallInterceptor {
         }
         String task = invocation.getInterceptorBinding(DirectTaskCall.class).value();
         Class<?> returnType = invocation.getMethod().getReturnType();
-        Object placeholder;
-        if (returnType == void.class) {
-            placeholder = null;
-        } else if (returnType == Uni.class) {
-            placeholder = Uni.createFrom().voidItem();
-        } else if (returnType == CompletionStage.class || returnType == CompletableFuture.class) {
-            placeholder = CompletableFuture.completedFuture(null);
-        } else {
+        if (returnType != void.class) {
+            // the caller uses the result, which a buffered intent cannot give (asynchronous results are not allowed
+            // on handlers, so there is nothing to complete later)
             DirectCalls.notBuffered(task, DirectCalls.callSite(), returnType);
             return invocation.proceed();
         }
         Airlock.enqueue(task, invocation.getParameters());
         DirectCalls.buffered(task, DirectCalls.callSite());
-        return placeholder;
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.airlock.runtime.trace;
 
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -35,7 +37,7 @@ public class OpenTelemetryDispatchTracing implements DispatchTracing {
     private static final TextMapGetter<Function<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Function<String, String> carrier) {
-            return java.util.List.of();
+            return List.of();
         }
 
         @Override
@@ -80,7 +82,7 @@ public class OpenTelemetryDispatchTracing implements DispatchTracing {
     }
 
     private DispatchSpan open(Context parent, SpanKind kind, String task, String origin) {
-        var builder = tracer.spanBuilder("airlock " + task).setParent(parent).setSpanKind(kind)
+        SpanBuilder builder = tracer.spanBuilder("airlock " + task).setParent(parent).setSpanKind(kind)
                 .setAttribute(TASK, task);
         if (origin != null) {
             builder.setAttribute(ORIGIN, origin);
