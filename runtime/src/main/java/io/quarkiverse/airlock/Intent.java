@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+
 /**
  * A side effect that was expressed but has not escaped yet: a task name with its arguments, dispatch options and the
  * local policies in force when it was enqueued. Immutable; equality is identity, because two identical calls are two
@@ -17,6 +19,7 @@ public final class Intent {
     private final String origin;
     private final Runnable action;
     private final List<Policy> localPolicies;
+    private final Object traceContext;
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies) {
@@ -26,6 +29,8 @@ public final class Intent {
         this.origin = origin;
         this.action = action;
         this.localPolicies = localPolicies;
+        DispatchTracing tracing = DispatchTracing.installed();
+        this.traceContext = tracing == null ? null : tracing.capture();
     }
 
     /** The task name. */
@@ -61,6 +66,15 @@ public final class Intent {
     /** Local policies captured at enqueue time, outermost first. */
     public List<Policy> localPolicies() {
         return localPolicies;
+    }
+
+    /**
+     * The trace context this intent was enqueued in, kept so that its dispatch joins that trace (an OpenTelemetry
+     * {@code Context} when the application has OpenTelemetry); null without tracing. For integrations, not for
+     * application code.
+     */
+    public Object traceContext() {
+        return traceContext;
     }
 
     /** Whether every captured local policy allows this intent. For inspection; flush applies them itself. */

@@ -46,6 +46,7 @@ class AirlockConfigProcessor {
         Set<String> known = new TreeSet<>();
         known.addAll(ConfigClass.configClass(AirlockConfig.class).getProperties().keySet());
         known.addAll(ConfigClass.configClass(AirlockRuntimeConfig.class).getProperties().keySet());
+        known.addAll(ConfigClass.configClass(AirlockBuildTimeConfig.class).getProperties().keySet());
         return known;
     }
 

@@ -2,6 +2,7 @@ package io.quarkiverse.airlock.deployment;
 
 import org.jboss.jandex.DotName;
 
+import io.quarkiverse.airlock.AirlockDirectCall;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.IntentExecutor;
@@ -11,6 +12,7 @@ final class AirlockDotNames {
 
     static final DotName AIRLOCK_TASK = DotName.createSimple(AirlockTask.class);
     static final DotName AIRLOCK_SCOPE = DotName.createSimple(AirlockScope.class);
+    static final DotName AIRLOCK_DIRECT_CALL = DotName.createSimple(AirlockDirectCall.class);
     static final DotName POLICY = DotName.createSimple(Policy.class);
     static final DotName INTENT_EXECUTOR = DotName.createSimple(IntentExecutor.class);
     static final DotName UNI = DotName.createSimple("io.smallrye.mutiny.Uni");

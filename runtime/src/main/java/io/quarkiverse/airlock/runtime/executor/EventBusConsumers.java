@@ -3,11 +3,10 @@ package io.quarkiverse.airlock.runtime.executor;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jboss.logging.Logger;
-
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,8 +20,6 @@ import io.vertx.core.json.JsonArray;
  * into the parameter types and runs the handler on the worker pool, on a fresh duplicated context.
  */
 public final class EventBusConsumers {
-
-    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     private final Vertx vertx;
     private final List<MessageConsumer<String>> consumers = new ArrayList<>();
@@ -54,11 +51,22 @@ public final class EventBusConsumers {
         Context context = Contexts.fresh(vertx);
         String origin = message.headers().get(EventBusExecutor.ORIGIN_HEADER);
         context.executeBlocking(() -> {
-            handler.invoke(decode(handler, message.body()));
+            DispatchTracing tracing = DispatchTracing.installed();
+            if (tracing == null) {
+                handler.invoke(decode(handler, message.body()));
+                return null;
+            }
+            DispatchTracing.DispatchSpan span = tracing.startRemote(handler.name(), origin, message.headers()::get);
+            try {
+                handler.invoke(decode(handler, message.body()));
+            } catch (Exception | Error e) {
+                span.end(e);
+                throw e;
+            }
+            span.end(null);
             return null;
-        }, false).onFailure(failure -> LOG.errorf(failure,
-                "Airlock event-bus task '%s' failed in %s with arguments %s (origin: %s)", handler.name(),
-                handler.method(), message.body(), origin == null ? "unknown" : origin));
+        }, false).onFailure(failure -> DispatchFailures.reportConsumed(handler.name(), handler.method(),
+                message.body(), message.headers().get(EventBusExecutor.INTENT_HEADER), origin, failure));
     }
 
     static Object[] decode(TaskHandler handler, String body) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.Json;
@@ -20,6 +21,8 @@ public class EventBusExecutor implements BuiltinExecutor {
 
     /** Header carrying the intent's origin. */
     public static final String ORIGIN_HEADER = "airlock-origin";
+    /** Header naming the intent in the sender's logs, so a consumer's failure can be matched with them. */
+    public static final String INTENT_HEADER = "airlock-intent";
     /** Prefix of the headers carrying the intent's options. */
     public static final String OPTION_HEADER_PREFIX = "airlock-option-";
 
@@ -52,6 +55,11 @@ public class EventBusExecutor implements BuiltinExecutor {
         }
         DeliveryOptions delivery = new DeliveryOptions();
         intent.origin().ifPresent(origin -> delivery.addHeader(ORIGIN_HEADER, origin));
+        delivery.addHeader(INTENT_HEADER, DispatchFailures.id(intent));
+        DispatchTracing tracing = DispatchTracing.installed();
+        if (tracing != null) {
+            tracing.inject(intent, delivery::addHeader);
+        }
         for (Map.Entry<String, Object> option : intent.options().entrySet()) {
             delivery.addHeader(OPTION_HEADER_PREFIX + option.getKey(), String.valueOf(option.getValue()));
         }

@@ -6,6 +6,7 @@ import io.quarkiverse.airlock.runtime.listener.AirlockListener;
 import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 
 /**
  * Runs one intent in the calling thread: its in-process action, or the registered handler of its task.
@@ -16,6 +17,22 @@ public final class TaskInvoker {
     }
 
     public static void run(Intent intent) {
+        DispatchTracing tracing = DispatchTracing.installed();
+        if (tracing == null) {
+            observed(intent);
+            return;
+        }
+        DispatchTracing.DispatchSpan span = tracing.start(intent);
+        try {
+            observed(intent);
+        } catch (RuntimeException | Error e) {
+            span.end(e);
+            throw e;
+        }
+        span.end(null);
+    }
+
+    private static void observed(Intent intent) {
         AirlockListener listener = AirlockListeners.installed();
         if (listener == null) {
             invoke(intent);

@@ -2,6 +2,8 @@ package io.quarkiverse.airlock.runtime.task;
 
 import java.util.List;
 
+import io.quarkiverse.airlock.runtime.interceptor.DirectCalls;
+
 /**
  * A task handler discovered at build time: an {@code @AirlockTask} method and the reflection-free way to call it.
  */
@@ -52,6 +54,9 @@ public final class TaskHandler {
     }
 
     public Object invoke(Object[] args) throws Exception {
+        if (DirectCalls.intercepting()) {
+            return DirectCalls.dispatch(call, args);
+        }
         return call.invoke(args);
     }
 

@@ -1,0 +1,53 @@
+package io.quarkiverse.airlock.deployment;
+
+import java.util.Optional;
+
+import io.quarkiverse.airlock.runtime.AirlockObservabilityRecorder;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
+
+/**
+ * Metrics with Micrometer and dispatch spans with OpenTelemetry tracing, each only when the application has that
+ * extension (and, for tracing, has it enabled).
+ * The classes are named as strings: without the extension their dependencies are not on the class path.
+ */
+class AirlockObservabilityProcessor {
+
+    private static final String METRICS = "io.quarkiverse.airlock.runtime.metrics.AirlockMetrics";
+    private static final String TRACING = "io.quarkiverse.airlock.runtime.trace.OpenTelemetryDispatchTracing";
+
+    /** A listener bean: installed at start-up with the others. */
+    @BuildStep
+    void metricsListener(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.METRICS)
+                && metrics.map(supported -> supported.metricsSupported(MetricsFactory.MICROMETER)).orElse(false)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(METRICS));
+        }
+    }
+
+    @BuildStep
+    void tracingBean(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(TRACING));
+        }
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void installTracing(Capabilities capabilities, AirlockObservabilityRecorder recorder,
+            BeanContainerBuildItem container, ShutdownContextBuildItem shutdown) {
+        if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            recorder.installTracing(shutdown);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.quarkiverse.airlock.test.directcall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Direct calls marked {@code @AirlockDirectCall} (on the method, covering its lambdas, or on the class, covering its
+ * nested classes) are not reported, even with {@code quarkus.airlock.direct-calls=fail}.
+ */
+public class MarkedDirectCallsQuietTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Probe.class,
+                    Probe.Maintenance.class)
+                    .addClass(Probe.Maintenance.class.getName() + "$1"))
+            .overrideConfigKey("quarkus.airlock.direct-calls", "fail")
+            .setLogRecordPredicate(record -> record.getLoggerName().endsWith("AirlockDirectCallProcessor"))
+            .assertLogRecords(records -> assertThat(records).isEmpty());
+
+    @Test
+    void buildSucceeds() {
+        // the build would fail on any reported call site
+    }
+}

@@ -1,0 +1,79 @@
+package io.quarkiverse.airlock.test.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Over the event bus the enqueuing trace context travels in {@code airlock-trace-*} headers: the consumer runs the
+ * handler in a CONSUMER span whose parent is the span that enqueued.
+ */
+public class OpenTelemetryEventBusSpanTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Spans.class))
+            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
+                    Version.getVersion())))
+            .overrideConfigKey("quarkus.airlock.executor", "event-bus")
+            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
+            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
+            .overrideConfigKey("quarkus.otel.logs.enabled", "false");
+
+    @Inject
+    InMemorySpanExporter exporter;
+
+    @Inject
+    Tracer tracer;
+
+    @Test
+    void consumerSpanIsAChildOfTheEnqueuingSpan() throws Exception {
+        Span request = tracer.spanBuilder("checkout").startSpan();
+        try (Scope ignored = request.makeCurrent()) {
+            Airlock.scope(scope -> Airlock.enqueue("ship", 9L));
+        } finally {
+            request.end();
+        }
+        SpanContext inHandler = Handlers.seen.get(10, TimeUnit.SECONDS);
+
+        SpanData dispatch = Spans.await(exporter, "airlock ship");
+        assertThat(dispatch.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(dispatch.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+        assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+        assertThat(inHandler.getSpanId()).isEqualTo(dispatch.getSpanId());
+    }
+
+    @Singleton
+    public static class Handlers {
+
+        static final CompletableFuture<SpanContext> seen = new CompletableFuture<>();
+
+        @AirlockTask
+        void ship(long order) {
+            seen.complete(Span.current().getSpanContext());
+        }
+    }
+}

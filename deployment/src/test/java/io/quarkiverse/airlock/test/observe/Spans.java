@@ -1,0 +1,34 @@
+package io.quarkiverse.airlock.test.observe;
+
+import java.time.Duration;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+/** Collects the application's spans in memory (Quarkus exports to every SpanExporter bean) and waits for them. */
+@Singleton
+public class Spans {
+
+    @Produces
+    @Singleton
+    InMemorySpanExporter exporter() {
+        return InMemorySpanExporter.create();
+    }
+
+    /** Spans are exported in batches: wait for the one named. */
+    static SpanData await(InMemorySpanExporter exporter, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (SpanData span : exporter.getFinishedSpanItems()) {
+                if (span.getName().equals(name)) {
+                    return span;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no span '" + name + "' among " + exporter.getFinishedSpanItems());
+    }
+}

@@ -1,0 +1,45 @@
+package io.quarkiverse.airlock.runtime.trace;
+
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+import io.quarkiverse.airlock.Intent;
+
+/**
+ * Carries the trace an intent was enqueued in to where it runs. Installed by the Quarkus runtime when the application
+ * has OpenTelemetry; without it (plain Java, or no tracing) the hot paths read one null and do nothing else.
+ */
+public interface DispatchTracing {
+
+    /** Called while an intent is created, on the enqueuing thread: what to remember (the current trace context). */
+    Object capture();
+
+    /** Starts the span the intent's handler runs in, as a child of what {@link #capture()} remembered. */
+    DispatchSpan start(Intent intent);
+
+    /** Writes what {@link #capture()} remembered into message headers, for a handler in another process. */
+    void inject(Intent intent, BiConsumer<String, String> headers);
+
+    /** Starts the span of a handler for a message whose headers {@link #inject} wrote. */
+    DispatchSpan startRemote(String task, String origin, Function<String, String> headers);
+
+    static DispatchTracing installed() {
+        return Installed.tracing;
+    }
+
+    static void install(DispatchTracing tracing) {
+        Installed.tracing = tracing;
+    }
+
+    /** The span of one dispatch; current until {@link #end(Throwable)}. */
+    interface DispatchSpan {
+        void end(Throwable failure);
+    }
+
+    final class Installed {
+        private static volatile DispatchTracing tracing;
+
+        private Installed() {
+        }
+    }
+}
