@@ -7,7 +7,7 @@ import '@vaadin/text-field';
 import 'qui-badge';
 
 const OUTCOMES = [
-    { label: 'All outcomes', value: '' },
+    { label: 'All outcomes', value: 'all' },
     { label: 'Dispatched', value: 'dispatched' },
     { label: 'Dropped by a policy', value: 'dropped' },
     { label: 'Discarded', value: 'discarded' },
@@ -115,6 +115,14 @@ export class QwcAirlockHistory extends LitElement {
             && (!this._outcome || entry.outcome === this._outcome.toUpperCase());
     }
 
+    _outcomeChanged(value) {
+        const outcome = !value || value === 'all' ? '' : value;
+        if (outcome !== this._outcome) {
+            this._outcome = outcome;
+            this._reload();
+        }
+    }
+
     _clear() {
         this.jsonRpc.clearHistory().then(() => {
             this._entries = [];
@@ -129,8 +137,8 @@ export class QwcAirlockHistory extends LitElement {
                     @value-changed="${e => { this._task = e.detail.value || ''; this._reload(); }}">
                     <vaadin-icon slot="prefix" icon="font-awesome-solid:magnifying-glass"></vaadin-icon>
                 </vaadin-text-field>
-                <vaadin-select .items="${OUTCOMES}" .value="${this._outcome}"
-                    @value-changed="${e => { this._outcome = e.detail.value || ''; this._reload(); }}">
+                <vaadin-select .items="${OUTCOMES}" .value="${this._outcome || 'all'}"
+                    @value-changed="${e => this._outcomeChanged(e.detail.value)}">
                 </vaadin-select>
                 <vaadin-button theme="tertiary error" id="clear" @click="${() => this._clear()}">
                     <vaadin-icon icon="font-awesome-solid:trash-can" slot="prefix"></vaadin-icon>

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.airlock.deployment.AirlockTaskBuildItem;
@@ -21,7 +22,6 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
-import io.smallrye.config.ConfigValue;
 
 /**
  * The Airlock card of the Dev UI: pending intents, their outcomes, the tasks and the configuration. Nothing here runs
@@ -30,6 +30,12 @@ import io.smallrye.config.ConfigValue;
 class AirlockDevUIProcessor {
 
     private static final String PREFIX = "quarkus.airlock.";
+    /**
+     * The documented defaults of the core properties; run-time ones are not visible to the build's configuration.
+     * Kept in step with AirlockConfig and AirlockRuntimeConfig.
+     */
+    private static final Map<String, String> DEFAULTS = Map.of(PREFIX + "executor", "sync", PREFIX + "policy", "allow-all",
+            PREFIX + "http.auto-scope", "false", PREFIX + "enabled", "true");
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     AdditionalBeanBuildItem recorder() {
@@ -89,8 +95,7 @@ class AirlockDevUIProcessor {
     /** Every quarkus.airlock.* value in effect when the application was built, with where it came from. */
     private static List<Map<String, String>> configurationTable() {
         Config config = ConfigProvider.getConfig();
-        TreeSet<String> names = new TreeSet<>(List.of(PREFIX + "executor", PREFIX + "policy", PREFIX + "http.auto-scope",
-                PREFIX + "enabled"));
+        TreeSet<String> names = new TreeSet<>(DEFAULTS.keySet());
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(PREFIX)) {
                 names.add(name);
@@ -98,27 +103,36 @@ class AirlockDevUIProcessor {
         }
         List<Map<String, String>> rows = new ArrayList<>(names.size());
         for (String name : names) {
-            org.eclipse.microprofile.config.ConfigValue value = config.getConfigValue(name);
-            if (value.getValue() == null) {
+            ConfigValue value = config.getConfigValue(name);
+            String effective = value.getValue() != null ? value.getValue() : DEFAULTS.get(name);
+            if (effective == null) {
                 continue;
             }
             Map<String, String> row = new LinkedHashMap<>();
             row.put("name", name);
-            row.put("value", value.getValue());
-            row.put("source", source(value));
+            row.put("value", effective);
+            row.put("source", value.getValue() == null ? "default" : source(value.getSourceName()));
             rows.add(row);
         }
         return rows;
     }
 
-    private static String source(org.eclipse.microprofile.config.ConfigValue value) {
-        String source = value.getSourceName();
-        if (source == null || source.contains("Default")) {
+    /** A short name for a config source: the file name, or the kind of source. */
+    private static String source(String sourceName) {
+        if (sourceName == null || sourceName.contains("Default")) {
             return "default";
         }
-        if (value instanceof ConfigValue && ((ConfigValue) value).getLocation() != null) {
-            return ((ConfigValue) value).getLocation();
+        if (sourceName.startsWith("SysPropConfigSource")) {
+            return "system property";
         }
-        return source;
+        if (sourceName.startsWith("EnvConfigSource")) {
+            return "environment variable";
+        }
+        int file = sourceName.indexOf("source=");
+        if (file >= 0) {
+            String path = sourceName.substring(file + "source=".length()).replace("]", "");
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+        return sourceName;
     }
 }

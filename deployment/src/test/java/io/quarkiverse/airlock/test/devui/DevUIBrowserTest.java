@@ -130,6 +130,19 @@ public class DevUIBrowserTest {
                 text -> text.contains("notifyWarehouse") && text.contains("\"42\""));
         assertThat(history).contains("dispatched", "POST /dev-shop/orders/42", "\"<b>gift wrap</b>\"");
         screenshot("airlock-dev-ui-history.png");
+
+        browser.get(DEV_UI + "tasks");
+        String tasks = waitForText("qwc-airlock-tasks", "tr.task", text -> text.contains("notifyWarehouse"));
+        assertThat(tasks).contains("chargeCard", "audit", DevShop.Tasks.class.getName(), "java.lang.String, java.lang.String",
+                "sync");
+        screenshot("airlock-dev-ui-tasks.png");
+
+        browser.get(DEV_UI + "configuration");
+        String configuration = waitForText("qwc-airlock-configuration", "tr.property",
+                text -> text.contains("quarkus.airlock.executor"));
+        assertThat(configuration).contains("quarkus.airlock.http.auto-scope true application.properties",
+                "quarkus.airlock.policy allow-all default", "quarkus.airlock.enabled true default");
+        screenshot("airlock-dev-ui-configuration.png");
     }
 
     private String waitForText(String component, String selector, Predicate<String> ready) {

@@ -108,7 +108,7 @@ public class DevUIJsonRpcTest extends DevUIJsonRPCTest {
         String buildTimeData = given().get("/q/dev-ui/quarkus-airlock-data.js").then().statusCode(200)
                 .extract().asString();
         assertThat(buildTimeData).contains("notifyWarehouse", "chargeCard", "audit", DevShop.Tasks.class.getName(),
-                "java.lang.Object", "quarkus.airlock.http.auto-scope");
+                "java.lang.Object", "quarkus.airlock.http.auto-scope", "quarkus.airlock.enabled");
     }
 
     private JsonNode scopeFrom(String origin) throws Exception {
