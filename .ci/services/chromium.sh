@@ -5,7 +5,7 @@ if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     exit 0
 fi
 if [ "$(id -u)" != "0" ]; then
-    echo "chromium.sh: Chromium is missing and installing it needs root; the Dev UI browser test will be skipped." >&2
+    echo "chromium.sh: Chromium is missing and installing it needs root (apt-get install chromium chromium-driver)." >&2
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
