@@ -169,6 +169,14 @@ public class Scope {
         return Optional.ofNullable(origin);
     }
 
+    /**
+     * The scope that was current when this one was entered, for the Dev UI and logs; empty for an outermost scope or
+     * one that was never entered.
+     */
+    public Optional<Scope> parent() {
+        return Optional.ofNullable(parent);
+    }
+
     /** The origin without an Optional around it, for the hot path. */
     String originOrNull() {
         return origin;

@@ -1,0 +1,175 @@
+import { LitElement, html, css } from 'lit';
+import { JsonRpc } from 'jsonrpc';
+import '@vaadin/button';
+import '@vaadin/icon';
+import '@vaadin/select';
+import '@vaadin/text-field';
+import 'qui-badge';
+
+const OUTCOMES = [
+    { label: 'All outcomes', value: 'all' },
+    { label: 'Dispatched', value: 'dispatched' },
+    { label: 'Dropped by a policy', value: 'dropped' },
+    { label: 'Discarded', value: 'discarded' },
+    { label: 'Waiting for commit', value: 'waiting_for_commit' },
+    { label: 'Rolled back', value: 'rolled_back' },
+    { label: 'Failed', value: 'failed' },
+];
+
+const LEVELS = {
+    DISPATCHED: 'success',
+    DROPPED: 'contrast',
+    DISCARDED: 'contrast',
+    WAITING_FOR_COMMIT: '',
+    ROLLED_BACK: 'warning',
+    FAILED: 'error',
+};
+
+const KEPT = 500;
+
+/**
+ * History: the last outcomes, newest first, filtered by task name and outcome. New outcomes stream in.
+ */
+export class QwcAirlockHistory extends LitElement {
+
+    jsonRpc = new JsonRpc(this);
+
+    static styles = css`
+        :host {
+            display: flex;
+            flex-direction: column;
+            gap: 10px;
+            padding: 10px 20px;
+        }
+        .bar {
+            display: flex;
+            gap: 10px;
+            align-items: baseline;
+        }
+        .empty, .meta {
+            color: var(--lumo-contrast-60pct);
+        }
+        table {
+            border-collapse: collapse;
+            width: 100%;
+        }
+        th, td {
+            text-align: left;
+            padding: 3px 8px;
+            vertical-align: top;
+            border-bottom: 1px solid var(--lumo-contrast-5pct);
+        }
+        th {
+            color: var(--lumo-contrast-60pct);
+            font-weight: normal;
+            font-size: var(--lumo-font-size-s);
+        }
+        code {
+            font-size: 90%;
+            white-space: pre-wrap;
+            word-break: break-all;
+        }
+    `;
+
+    static properties = {
+        _entries: { state: true },
+        _task: { state: true },
+        _outcome: { state: true },
+    };
+
+    constructor() {
+        super();
+        this._entries = null;
+        this._task = '';
+        this._outcome = '';
+    }
+
+    connectedCallback() {
+        super.connectedCallback();
+        this._stream = this.jsonRpc.streamHistory().onNext(response => {
+            const entry = response.result;
+            if (this._entries !== null && this._matches(entry)
+                    && !this._entries.some(known => known.id === entry.id)) {
+                this._entries = [entry, ...this._entries].slice(0, KEPT);
+            }
+        });
+        this._reload();
+    }
+
+    disconnectedCallback() {
+        if (this._stream) {
+            this._stream.cancel();
+            this._stream = null;
+        }
+        super.disconnectedCallback();
+    }
+
+    _reload() {
+        this.jsonRpc.getHistory({ task: this._task, outcome: this._outcome }).then(response => {
+            this._entries = response.result;
+        });
+    }
+
+    _matches(entry) {
+        return (!this._task || entry.task.toLowerCase().includes(this._task.trim().toLowerCase()))
+            && (!this._outcome || entry.outcome === this._outcome.toUpperCase());
+    }
+
+    _outcomeChanged(value) {
+        const outcome = !value || value === 'all' ? '' : value;
+        if (outcome !== this._outcome) {
+            this._outcome = outcome;
+            this._reload();
+        }
+    }
+
+    _clear() {
+        this.jsonRpc.clearHistory().then(() => {
+            this._entries = [];
+        });
+    }
+
+    render() {
+        return html`
+            <div class="bar">
+                <vaadin-text-field placeholder="Task name" clear-button-visible
+                    .value="${this._task}"
+                    @value-changed="${e => { this._task = e.detail.value || ''; this._reload(); }}">
+                    <vaadin-icon slot="prefix" icon="font-awesome-solid:magnifying-glass"></vaadin-icon>
+                </vaadin-text-field>
+                <vaadin-select .items="${OUTCOMES}" .value="${this._outcome || 'all'}"
+                    @value-changed="${e => this._outcomeChanged(e.detail.value)}">
+                </vaadin-select>
+                <vaadin-button theme="tertiary error" id="clear" @click="${() => this._clear()}">
+                    <vaadin-icon icon="font-awesome-solid:trash-can" slot="prefix"></vaadin-icon>
+                    Clear
+                </vaadin-button>
+            </div>
+            ${this._renderEntries()}`;
+    }
+
+    _renderEntries() {
+        if (this._entries === null) {
+            return html`<span class="empty">Loading history...</span>`;
+        }
+        if (this._entries.length === 0) {
+            return html`<span class="empty" id="no-history">No outcome recorded${this._task || this._outcome
+                ? ' that matches the filter' : ' yet'}.</span>`;
+        }
+        return html`
+            <table>
+                <tr><th>Time</th><th>Outcome</th><th>Task</th><th>Arguments</th><th>Detail</th><th>Origin</th></tr>
+                ${this._entries.map(entry => html`
+                    <tr class="entry" data-outcome="${entry.outcome}">
+                        <td class="meta">${new Date(entry.at).toLocaleTimeString()}</td>
+                        <td><qui-badge small level="${LEVELS[entry.outcome] || ''}">
+                            <span>${entry.outcome.toLowerCase().replaceAll('_', ' ')}</span></qui-badge></td>
+                        <td><code class="task">${entry.task}</code></td>
+                        <td><code class="args">${entry.args.join(', ')}</code></td>
+                        <td><code>${entry.detail ?? ''}</code></td>
+                        <td class="meta">${entry.origin ?? ''}</td>
+                    </tr>`)}
+            </table>`;
+    }
+}
+customElements.define('qwc-airlock-history', QwcAirlockHistory);
