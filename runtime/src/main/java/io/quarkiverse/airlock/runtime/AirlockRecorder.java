@@ -54,7 +54,7 @@ public class AirlockRecorder {
         IntentExecutor executor = executor(config.executor());
         if (config.outbox().enabled() && runtimeConfig.getValue().enabled()) {
             DefaultAirlockOutbox outbox = Arc.container().instance(DefaultAirlockOutbox.class).get();
-            executor = outbox.start(config.outbox(), executor(outboxDelivery()));
+            executor = outbox.start(config.outbox(), runtimeConfig.getValue().outbox(), executor(outboxDelivery()));
             shutdown.addShutdownTask(outbox::stop);
         }
         if (!runtimeConfig.getValue().enabled()) {

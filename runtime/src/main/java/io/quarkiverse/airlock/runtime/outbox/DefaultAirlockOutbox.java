@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -12,12 +14,14 @@ import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
+import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
@@ -35,10 +39,11 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
      *
      * @param delivery the executor named by {@code quarkus.airlock.outbox.delivery}
      */
-    public IntentExecutor start(AirlockConfig.Outbox config, IntentExecutor delivery) {
+    public IntentExecutor start(AirlockConfig.Outbox config, AirlockRuntimeConfig.Outbox tuning,
+            IntentExecutor delivery) {
         AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(config.datasource()).get();
         OutboxStore table = new OutboxStore(dataSource, config.table());
-        if (config.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
+        if (tuning.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
             table.createSchema();
         }
         boolean runsHandlers = delivery == SyncExecutor.INSTANCE || delivery instanceof WorkerPoolExecutor;
@@ -50,20 +55,31 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
                 return null;
             }, false).toCompletionStage().toCompletableFuture());
         }
-        OutboxRelay.Settings settings = new OutboxRelay.Settings(config.batchSize(), config.pollInterval(),
-                config.maxAttempts(), config.initialBackoff(), config.maxBackoff(), config.lease(), config.retention());
+        OutboxRelay.Settings settings = new OutboxRelay.Settings(tuning.batchSize(), tuning.pollInterval(),
+                tuning.maxAttempts(), tuning.initialBackoff(), tuning.maxBackoff(), tuning.lease(), tuning.retention());
         OutboxRelay started = new OutboxRelay(table, delivery, runsHandlers, batches, settings);
         this.store = table;
         Runnable nudge = () -> {
         };
-        if (config.relayEnabled()) {
+        if (tuning.relayEnabled()) {
             this.relay = started;
-            started.start("airlock-outbox-relay");
+            // commits before start-up completes only wake it: it starts once the application is up (onStart)
             nudge = started::nudge;
         }
         TransactionSynchronizationRegistry transactions = Arc.container()
                 .instance(TransactionSynchronizationRegistry.class).get();
         return new OutboxExecutor(table, transactions, nudge);
+    }
+
+    /**
+     * Starts the relay once the application is up, after its own start-up observers, so handlers find what they
+     * need; then it delivers the rows left over from the previous run.
+     */
+    void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        OutboxRelay configured = relay;
+        if (configured != null) {
+            configured.start("airlock-outbox-relay");
+        }
     }
 
     public void stop() {
