@@ -21,11 +21,14 @@ public class Orders {
     @Inject
     AgroalDataSource dataSource;
 
+    // tag::place[]
     @Transactional
     public void place(long orderId) throws SQLException {
-        insert(orderId);
+        insert(orderId); // the business data
+        // the scope flushes inside the transaction: the outbox row commits or rolls back with the order
         Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
     }
+    // end::place[]
 
     @Transactional
     public void placeThenFail(long orderId) throws SQLException {

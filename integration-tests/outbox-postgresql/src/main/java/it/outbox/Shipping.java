@@ -30,8 +30,10 @@ public class Shipping {
     @Inject
     AgroalDataSource dataSource;
 
+    // tag::ship[]
     @AirlockTask("ship")
     void ship(long orderId) throws SQLException {
+        // the row id is the same on every attempt: a natural idempotency key for the receiving side
         OutboxDelivery delivery = AirlockOutbox.currentDelivery().orElseThrow();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection
@@ -42,6 +44,7 @@ public class Shipping {
             statement.executeUpdate();
         }
     }
+    // end::ship[]
 
     @AirlockTask("poison")
     void poison(String what) {
