@@ -131,6 +131,13 @@ public class OutboxH2Test {
     }
 
     @Test
+    void unknownTaskFailsAtEnqueueWhenTheRelayRunsHandlersHere() throws SQLException {
+        assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("shipp", 1L)))
+                .isInstanceOf(UsageException.class).hasMessageContainingAll("Unknown task 'shipp'", "'ship'");
+        assertThat(count()).isZero();
+    }
+
+    @Test
     void inProcessActionIsRejectedAtEnqueue() {
         assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("local", () -> {
         }))).isInstanceOf(UsageException.class).hasMessageContainingAll("'local'", "cannot be stored in the outbox");

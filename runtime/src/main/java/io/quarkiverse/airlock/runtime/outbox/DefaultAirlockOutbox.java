@@ -16,6 +16,7 @@ import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
@@ -68,7 +69,9 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
         }
         TransactionSynchronizationRegistry transactions = Arc.container()
                 .instance(TransactionSynchronizationRegistry.class).get();
-        return new OutboxExecutor(table, transactions, nudge);
+        boolean requiresLocalHandler = runsHandlers
+                || delivery instanceof BuiltinExecutor && ((BuiltinExecutor) delivery).requiresLocalHandler();
+        return new OutboxExecutor(table, transactions, nudge, requiresLocalHandler);
     }
 
     /**

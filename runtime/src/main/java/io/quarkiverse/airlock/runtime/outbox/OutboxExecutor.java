@@ -32,9 +32,16 @@ final class OutboxExecutor implements BuiltinExecutor {
     private final TransactionSynchronizationRegistry transactions;
     private final Runnable nudge;
     private final Synchronization nudgeOnCommit;
+    private final boolean requiresLocalHandler;
 
-    OutboxExecutor(OutboxStore store, TransactionSynchronizationRegistry transactions, Runnable nudge) {
+    /**
+     * @param requiresLocalHandler whether an unknown task fails at enqueue: yes when the relay runs handlers here,
+     *        no when it hands intents to another node (event bus, messaging), which checks its own
+     */
+    OutboxExecutor(OutboxStore store, TransactionSynchronizationRegistry transactions, Runnable nudge,
+            boolean requiresLocalHandler) {
         this.store = store;
+        this.requiresLocalHandler = requiresLocalHandler;
         this.transactions = transactions;
         this.nudge = nudge;
         this.nudgeOnCommit = new Synchronization() {
@@ -53,8 +60,7 @@ final class OutboxExecutor implements BuiltinExecutor {
 
     @Override
     public boolean requiresLocalHandler() {
-        // the relay may deliver to another node (event bus, messaging), which checks its own handlers
-        return false;
+        return requiresLocalHandler;
     }
 
     @Override

@@ -46,8 +46,10 @@ final class OutboxJson {
                 } catch (RuntimeException notJson) {
                     throw new UsageException("Task '" + intent.name() + "': argument " + i + " ("
                             + arg.getClass().getName() + ") cannot be written to the outbox as JSON: "
-                            + notJson.getMessage() + ". Outbox arguments must be JSON-serializable: pass an id, "
-                            + "a string, a number, a record or a bean with getters instead.", notJson);
+                            + notJson.getMessage() + ". Outbox arguments must be JSON-serializable: strings, numbers, "
+                            + "booleans, enums, UUIDs, lists and maps of them; records and beans with getters too "
+                            + "when Jackson databind is present (quarkus-jackson). Passing an id is often best.",
+                            notJson);
                 }
             }
         }
