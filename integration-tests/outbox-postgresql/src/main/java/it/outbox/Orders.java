@@ -3,6 +3,7 @@ package it.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,12 +47,12 @@ public class Orders {
         });
     }
 
-    /** Enqueues {@code count} counted intents in one transaction. */
+    /** Enqueues {@code count} counted intents in one transaction, due after {@code delay}. */
     @Transactional
-    public void enqueueCounted(int from, int count) {
+    public void enqueueCounted(int from, int count, Duration delay) {
         Airlock.scope(scope -> {
             for (int i = from; i < from + count; i++) {
-                Airlock.enqueue("count", i);
+                Airlock.intent("count").args(i).option("delay", delay).enqueue();
             }
         });
     }

@@ -91,11 +91,15 @@ class OutboxPostgresqlTest {
                         Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ZERO));
         second.start("second-relay");
         try {
-            long start = System.nanoTime();
+            // a backlog: written due in an hour, so no relay takes any of it while it is written
             for (int from = 0; from < total; from += 1000) {
-                orders.enqueueCounted(from, 1000);
+                orders.enqueueCounted(from, 1000, Duration.ofHours(1));
             }
-            long written = System.nanoTime();
+            assertThat(count("SELECT COUNT(*) FROM airlock_outbox WHERE status = 'PENDING'")).isEqualTo(total);
+            assertThat(Shipping.COUNTED).as("not due yet").isEmpty();
+
+            long start = System.nanoTime();
+            execute("UPDATE airlock_outbox SET next_attempt_at = CURRENT_TIMESTAMP - INTERVAL '1 second'");
             second.nudge();
             await().atMost(Duration.ofMinutes(3)).until(() -> Shipping.COUNTED.size() == total
                     && count("SELECT COUNT(*) FROM airlock_outbox") == 0);
@@ -104,9 +108,8 @@ class OutboxPostgresqlTest {
             assertThat(Shipping.COUNTED.values()).allSatisfy(deliveries -> assertThat(deliveries).hasValue(1));
             assertThat(Shipping.COUNTED_BY_THREAD.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(total);
             assertThat(Shipping.COUNTED_BY_THREAD).containsKeys("airlock-outbox-relay", "second-relay");
-            System.out.printf("Outbox on PostgreSQL: %d intents written in %d ms, relayed by %s, all delivered %d ms "
-                    + "after the first commit (%.0f rows/s end to end)%n", total, (written - start) / 1_000_000,
-                    Shipping.COUNTED_BY_THREAD, (drained - start) / 1_000_000, total * 1e9 / (drained - start));
+            System.out.printf("Outbox on PostgreSQL: a backlog of %d rows drained by two relays %s in %d ms (%.0f rows/s)%n",
+                    total, Shipping.COUNTED_BY_THREAD, (drained - start) / 1_000_000, total * 1e9 / (drained - start));
         } finally {
             second.stop();
         }
