@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -85,6 +87,14 @@ public class OutboxH2Test {
     @Test
     void rollbackLeavesNoRow() throws SQLException {
         assertThatThrownBy(() -> orders.placeThenFail(7L)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(count()).isZero();
+        assertThat(Handlers.shipped).isEmpty();
+    }
+
+    @Test
+    void transactionMarkedRollbackOnlyLeavesNoRowAndDoesNotThrow() throws Exception {
+        orders.placeMarkedRollbackOnly(8L);
 
         assertThat(count()).isZero();
         assertThat(Handlers.shipped).isEmpty();
@@ -163,6 +173,9 @@ public class OutboxH2Test {
         @Inject
         AgroalDataSource dataSource;
 
+        @Inject
+        TransactionManager transactions;
+
         @Transactional
         public long place(long orderId) throws SQLException {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
@@ -177,6 +190,12 @@ public class OutboxH2Test {
         public void placeThenFail(long orderId) {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
             throw new IllegalStateException("payment declined");
+        }
+
+        @Transactional
+        public void placeMarkedRollbackOnly(long orderId) throws SystemException {
+            transactions.setRollbackOnly();
+            Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
         }
 
         @Transactional

@@ -8,6 +8,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
@@ -19,6 +21,8 @@ import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
  * when the rows are committed.
  */
 final class OutboxExecutor implements BuiltinExecutor {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     /** Key of our synchronization among the transaction's resources. */
     private static final Object KEY = new Object() {
@@ -75,6 +79,13 @@ final class OutboxExecutor implements BuiltinExecutor {
 
     @Override
     public void dispatch(Intent intent) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLING_BACK
+                || status == Status.STATUS_ROLLEDBACK) {
+            // the row would roll back anyway; the connection may even refuse to join a doomed transaction
+            LOG.debugf("Airlock did not write %s to the outbox: its transaction will roll back", intent);
+            return;
+        }
         OffsetDateTime now = OutboxStore.now();
         long delay = DispatchOptions.delayMillis(intent);
         OffsetDateTime due = delay > 0 ? now.plusNanos(delay * 1_000_000L) : now;
@@ -85,7 +96,7 @@ final class OutboxExecutor implements BuiltinExecutor {
             // thrown into the flush, so the business transaction rolls back with the intent it could not store
             throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
         }
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        if (status == Status.STATUS_ACTIVE) {
             if (transactions.getResource(KEY) == null) {
                 transactions.putResource(KEY, Boolean.TRUE);
                 transactions.registerInterposedSynchronization(nudgeOnCommit);
