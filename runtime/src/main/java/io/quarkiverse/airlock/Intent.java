@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,23 @@ public final class Intent {
         this.localPolicies = localPolicies;
         DispatchTracing tracing = DispatchTracing.installed();
         this.traceContext = tracing == null ? null : tracing.capture();
+    }
+
+    /**
+     * An intent rebuilt outside any scope, from what was stored or sent about it (an outbox row, a message), so that it
+     * can be dispatched again: no action, no local policies.
+     *
+     * @param args the arguments, in call order; copied
+     * @param options the dispatch options; copied
+     * @param origin the origin, or {@code null}
+     */
+    public static Intent restored(String name, List<?> args, Map<String, ?> options, String origin) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An intent needs a task name");
+        }
+        return new Intent(name, ImmutableArgs.copyOf(args.toArray()),
+                options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options)),
+                origin, null, List.of());
     }
 
     /** The task name. */

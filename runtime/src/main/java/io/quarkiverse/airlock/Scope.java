@@ -282,8 +282,11 @@ public class Scope {
             throw new ScopeStateException("Cannot enqueue '" + intent.name() + "' into " + this + ": it is already "
                     + describeEnd());
         }
-        if (validatesTasks && intent.actionOrNull() == null) {
-            TaskRegistry.validate(intent.name(), intent.args(), requiresLocalHandler);
+        if (validatesTasks) {
+            if (intent.actionOrNull() == null) {
+                TaskRegistry.validate(intent.name(), intent.args(), requiresLocalHandler);
+            }
+            ((BuiltinExecutor) executor).checkEnqueued(intent);
         }
         List<Policy> locals = intent.localPolicies();
         for (int i = locals.size() - 1; i >= 0; i--) {

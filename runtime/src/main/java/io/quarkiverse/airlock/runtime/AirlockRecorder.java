@@ -20,6 +20,7 @@ import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
 import io.quarkiverse.airlock.runtime.listener.AirlockListener;
 import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.runtime.outbox.DefaultAirlockOutbox;
 import io.quarkiverse.airlock.runtime.tx.AfterCommitDeferral;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -51,6 +52,11 @@ public class AirlockRecorder {
         ScopeHolders.install(new VertxScopeHolder());
         Policy policy = Arc.container().instance(defaultPolicy).get();
         IntentExecutor executor = executor(config.executor());
+        if (config.outbox().enabled() && runtimeConfig.getValue().enabled()) {
+            DefaultAirlockOutbox outbox = Arc.container().instance(DefaultAirlockOutbox.class).get();
+            executor = outbox.start(config.outbox(), runtimeConfig.getValue().outbox(), executor(outboxDelivery()));
+            shutdown.addShutdownTask(outbox::stop);
+        }
         if (!runtimeConfig.getValue().enabled()) {
             executor = DisabledExecutor.replacing(executor);
         }
@@ -61,11 +67,18 @@ public class AirlockRecorder {
             ScopeHolders.install(null);
             AirlockListeners.install(null);
         });
-        if (ExecutorNames.EVENT_BUS.equals(config.executor()) && runtimeConfig.getValue().enabled()) {
+        if ((ExecutorNames.EVENT_BUS.equals(config.executor())
+                || config.outbox().enabled() && ExecutorNames.EVENT_BUS.equals(outboxDelivery()))
+                && runtimeConfig.getValue().enabled()) {
             EventBusConsumers consumers = new EventBusConsumers(Arc.container().instance(Vertx.class).get());
             consumers.start().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
             shutdown.addShutdownTask(consumers::stop);
         }
+    }
+
+    /** Where the outbox relay sends committed intents: by default, where they would have gone without it. */
+    private String outboxDelivery() {
+        return config.outbox().delivery().orElse(config.executor());
     }
 
     /** Scopes that flush inside a JTA transaction dispatch after its commit. */

@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.runtime.config;
 
+import java.util.Optional;
+
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -33,6 +35,42 @@ public interface AirlockConfig {
      * HTTP integration.
      */
     Http http();
+
+    /**
+     * Durable transactional outbox.
+     */
+    Outbox outbox();
+
+    interface Outbox {
+
+        /**
+         * Writes every escaping intent to an outbox table, in the transaction the scope flushes in, instead of
+         * dispatching it; a relay then dispatches the committed rows through `delivery`, with retries. Needs a JDBC
+         * datasource (PostgreSQL, or H2 with a single relay).
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The JDBC datasource holding the outbox table: `<default>` for the default datasource, or the name of a named
+         * one.
+         */
+        @WithDefault("<default>")
+        String datasource();
+
+        /**
+         * The outbox table (optionally schema-qualified).
+         */
+        @WithDefault("airlock_outbox")
+        String table();
+
+        /**
+         * How the relay dispatches a committed row: `sync` (in the relay thread), `worker` (the worker pool, a batch at
+         * a time), `event-bus`, or the `@Named` name of a bean implementing `io.quarkiverse.airlock.IntentExecutor`.
+         * Defaults to the value of `quarkus.airlock.executor`.
+         */
+        Optional<String> delivery();
+    }
 
     interface Http {
 

@@ -1,5 +1,8 @@
 package io.quarkiverse.airlock.runtime.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -19,4 +22,69 @@ public interface AirlockRuntimeConfig {
      */
     @WithDefault("true")
     boolean enabled();
+
+    /**
+     * Durable transactional outbox: what may change between runs of the same build.
+     */
+    Outbox outbox();
+
+    interface Outbox {
+
+        /**
+         * Whether the outbox table and its index are created at start-up when missing. Defaults to `true` in dev and
+         * test mode and to `false` in production, where the shipped Flyway or Liquibase scripts create them.
+         */
+        Optional<Boolean> createSchema();
+
+        /**
+         * Whether this instance relays rows. Instances that only write (web nodes next to dedicated workers) set it to
+         * `false`.
+         */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /**
+         * How many rows the relay claims at a time.
+         */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How often the relay looks for rows that are due (left over by a crash, or waiting for a retry). Commits in
+         * this instance wake it at once.
+         */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /**
+         * How many times a row is attempted before it is dead-lettered.
+         */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /**
+         * The wait before the first retry; it doubles with each further attempt, with random jitter.
+         */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /**
+         * The longest wait between two attempts.
+         */
+        @WithDefault("10m")
+        Duration maxBackoff();
+
+        /**
+         * How long a claimed row is reserved for the relay that claimed it. When that relay dies before recording the
+         * outcome, another one takes the row over after this time.
+         */
+        @WithDefault("5m")
+        Duration lease();
+
+        /**
+         * How long delivered rows are kept (status `DONE`) before they are purged; `0` deletes them at once.
+         */
+        @WithDefault("0s")
+        Duration retention();
+    }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.airlock.runtime.executor;
 
+import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 
 /**
@@ -14,5 +15,20 @@ public interface BuiltinExecutor extends IntentExecutor {
      */
     default boolean requiresLocalHandler() {
         return true;
+    }
+
+    /**
+     * Checks what only this executor requires of an intent (JSON-serializable arguments, for instance), at enqueue
+     * time, after the task handler checks; throws a {@link io.quarkiverse.airlock.UsageException} naming the problem.
+     */
+    default void checkEnqueued(Intent intent) {
+    }
+
+    /**
+     * Whether dispatch must happen inside the transaction the scope flushes in (the outbox writes its rows there),
+     * instead of after its commit.
+     */
+    default boolean joinsTransaction() {
+        return false;
     }
 }

@@ -11,13 +11,13 @@ import io.vertx.core.json.JsonObject;
  * and UUIDs are converted here; other types go through Vert.x's JSON codec, which maps objects when Jackson databind is
  * present.
  */
-final class JsonArguments {
+public final class JsonArguments {
 
     private JsonArguments() {
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    static Object convert(Object value, Class<?> type) {
+    public static Object convert(Object value, Class<?> type) {
         if (value == null) {
             return null;
         }

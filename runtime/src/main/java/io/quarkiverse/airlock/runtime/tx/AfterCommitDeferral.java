@@ -13,6 +13,7 @@ import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.listener.AirlockListener;
 import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 
@@ -42,6 +43,10 @@ public class AfterCommitDeferral implements DispatchDeferral {
 
     @Override
     public boolean defer(List<Intent> intents, IntentExecutor executor) {
+        if (executor instanceof BuiltinExecutor && ((BuiltinExecutor) executor).joinsTransaction()) {
+            // its dispatch is a write in this very transaction, which commits or rolls back with the business data
+            return false;
+        }
         int status = registry.getTransactionStatus();
         switch (status) {
             case Status.STATUS_ACTIVE:

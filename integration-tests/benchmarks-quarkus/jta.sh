@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The JTA comparison of the performance page: a bare commit, commits whose side effects wait in CDI AFTER_SUCCESS
+# observers, and commits whose side effects wait in an Airlock scope, run by JMH inside the started application.
+#
+#   ./jta.sh                      build, then 5 warm-up and 5 measurement iterations of 1 s per benchmark
+#   ./jta.sh -i 10                any JMH option; they come after the defaults
+#   SKIP_BUILD=1 ./jta.sh         reuse target/quarkus-app
+#
+# JMH cannot fork here (a forked JVM would not be a Quarkus application): every benchmark shares one JVM. Results in
+# target/jta-result.json; the chart goes to docs/modules/ROOT/assets/images/benchmarks-jta.png (python3-matplotlib).
+set -euo pipefail
+cd "$(dirname "$0")"
+. ../../.ci/jdk.sh
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
+    ../../mvnw -B -ntp -q package -DskipTests
+fi
+
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+result=target/jta-result.json
+rm -f "$result"
+"$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar target/quarkus-app/quarkus-run.jar \
+    jmh TransactionBenchmark -wi 5 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$result" "$@"
+
+chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks-jta.png}
+for python in python3 /usr/bin/python3; do
+    if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
+        "$python" ../benchmarks/chart.py "$result" "$chart"
+        exit 0
+    fi
+done
+echo "python3-matplotlib is not installed (apt-get install -y python3-matplotlib): no chart drawn"

@@ -1,0 +1,131 @@
+package it.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.OutboxEntry;
+import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
+import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The outbox on a real PostgreSQL: one row per committed intent, none for a rolled-back one, poison dead-lettered
+ * while the rest flows, and two relays sharing the table through {@code FOR UPDATE SKIP LOCKED}.
+ */
+@QuarkusTest
+class OutboxPostgresqlTest {
+
+    @Inject
+    Orders orders;
+
+    @Inject
+    AirlockOutbox outbox;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void clean() throws SQLException {
+        execute("DELETE FROM airlock_outbox");
+        execute("DELETE FROM shipments");
+        execute("DELETE FROM orders");
+        Shipping.COUNTED.clear();
+        Shipping.COUNTED_BY_THREAD.clear();
+        Shipping.POISON_ATTEMPTS.clear();
+    }
+
+    @Test
+    void committedIntentIsDeliveredOnce() throws SQLException {
+        orders.place(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM shipments") == 1
+                && count("SELECT COUNT(*) FROM airlock_outbox") == 0);
+        assertThat(count("SELECT COUNT(*) FROM shipments WHERE order_id = 1 AND attempt = 1")).isEqualTo(1);
+    }
+
+    @Test
+    void rollbackLeavesNoRow() throws SQLException {
+        assertThatThrownBy(() -> orders.placeThenFail(2)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(count("SELECT COUNT(*) FROM airlock_outbox")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM orders")).isZero();
+    }
+
+    @Test
+    void poisonIntentIsDeadLetteredAfterMaxAttemptsWhileOthersFlow() throws SQLException {
+        orders.placeWithPoison(3);
+        orders.place(4);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.deadLetters(10).size() == 1);
+        OutboxEntry dead = outbox.deadLetters(10).get(0);
+        assertThat(dead.task()).isEqualTo("poison");
+        assertThat(dead.attempts()).isEqualTo(3);
+        assertThat(dead.lastError()).contains("cannot ship order 3");
+        assertThat(Shipping.POISON_ATTEMPTS.get("order 3")).hasValue(3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM shipments") == 2);
+        assertThat(count("SELECT COUNT(DISTINCT order_id) FROM shipments")).isEqualTo(2);
+        assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void twoRelaysDrainTenThousandRowsWithNoDuplicateAndNoLoss() throws Exception {
+        int total = 10_000;
+        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), SyncExecutor.INSTANCE, true,
+                OutboxRelay.IN_RELAY_THREAD, new OutboxRelay.Settings(100, Duration.ofMillis(100), 3,
+                        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ZERO));
+        second.start("second-relay");
+        try {
+            // a backlog: written due in an hour, so no relay takes any of it while it is written
+            for (int from = 0; from < total; from += 1000) {
+                orders.enqueueCounted(from, 1000, Duration.ofHours(1));
+            }
+            assertThat(count("SELECT COUNT(*) FROM airlock_outbox WHERE status = 'PENDING'")).isEqualTo(total);
+            assertThat(Shipping.COUNTED).as("not due yet").isEmpty();
+
+            long start = System.nanoTime();
+            execute("UPDATE airlock_outbox SET next_attempt_at = CURRENT_TIMESTAMP - INTERVAL '1 second'");
+            second.nudge();
+            await().atMost(Duration.ofMinutes(3)).until(() -> Shipping.COUNTED.size() == total
+                    && count("SELECT COUNT(*) FROM airlock_outbox") == 0);
+            long drained = System.nanoTime();
+
+            assertThat(Shipping.COUNTED.values()).allSatisfy(deliveries -> assertThat(deliveries).hasValue(1));
+            assertThat(Shipping.COUNTED_BY_THREAD.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(total);
+            assertThat(Shipping.COUNTED_BY_THREAD).containsKeys("airlock-outbox-relay", "second-relay");
+            System.out.printf("Outbox on PostgreSQL: a backlog of %d rows drained by two relays %s in %d ms (%.0f rows/s)%n",
+                    total, Shipping.COUNTED_BY_THREAD, (drained - start) / 1_000_000, total * 1e9 / (drained - start));
+        } finally {
+            second.stop();
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

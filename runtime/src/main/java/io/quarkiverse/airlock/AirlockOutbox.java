@@ -1,0 +1,36 @@
+package io.quarkiverse.airlock;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable outbox, when {@code quarkus.airlock.outbox.enabled=true}: inject it to watch the rows waiting for
+ * delivery and to resubmit dead letters.
+ */
+public interface AirlockOutbox {
+
+    /** Rows waiting for delivery or for a retry, claimed ones included. */
+    long pendingCount();
+
+    /** Rows that failed every attempt, oldest first, at most {@code limit}. */
+    List<OutboxEntry> deadLetters(int limit);
+
+    /** The row with this id, while it exists (delivered rows are deleted unless a retention is configured). */
+    Optional<OutboxEntry> find(UUID id);
+
+    /**
+     * Makes a dead-lettered row due again, with its attempt count reset.
+     *
+     * @return false when no dead-lettered row has this id
+     */
+    boolean resubmit(UUID id);
+
+    /**
+     * The outbox row whose intent runs in this thread, for handlers that must be idempotent (its id) or behave
+     * differently on a retry (its attempt number). Empty outside an outbox delivery.
+     */
+    static Optional<OutboxDelivery> currentDelivery() {
+        return Optional.ofNullable(OutboxDelivery.CURRENT.get());
+    }
+}

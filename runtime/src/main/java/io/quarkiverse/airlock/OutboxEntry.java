@@ -1,0 +1,26 @@
+package io.quarkiverse.airlock;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One row of the outbox table.
+ *
+ * @param id stable across attempts
+ * @param task the task name
+ * @param args the arguments, a JSON array
+ * @param options the dispatch options, a JSON object
+ * @param origin where the intent was enqueued, or {@code null}
+ * @param attempts how many attempts were started
+ * @param nextAttemptAt when the row is due (pending), or purged (done)
+ * @param status {@code PENDING}, {@code DONE} or {@code DEAD}
+ * @param lastError the failure of the last attempt, or {@code null}
+ * @param createdAt when the row was written
+ */
+public record OutboxEntry(UUID id, String task, String args, String options, String origin, int attempts,
+        OffsetDateTime nextAttemptAt, String status, String lastError, OffsetDateTime createdAt) {
+
+    public static final String PENDING = "PENDING";
+    public static final String DONE = "DONE";
+    public static final String DEAD = "DEAD";
+}

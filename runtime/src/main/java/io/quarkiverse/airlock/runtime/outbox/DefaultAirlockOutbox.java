@@ -1,0 +1,129 @@
+package io.quarkiverse.airlock.runtime.outbox;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.OutboxEntry;
+import io.quarkiverse.airlock.runtime.config.AirlockConfig;
+import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
+import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
+import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * The outbox of the application: started by the recorder when {@code quarkus.airlock.outbox.enabled=true}, it owns
+ * the table, the executor that writes to it and the relay that delivers from it.
+ */
+@Singleton
+public class DefaultAirlockOutbox implements AirlockOutbox {
+
+    private volatile OutboxStore store;
+    private volatile OutboxRelay relay;
+
+    /**
+     * Creates the schema if configured, starts the relay, and returns the executor that writes to the table.
+     *
+     * @param delivery the executor named by {@code quarkus.airlock.outbox.delivery}
+     */
+    public IntentExecutor start(AirlockConfig.Outbox config, AirlockRuntimeConfig.Outbox tuning,
+            IntentExecutor delivery) {
+        AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(config.datasource()).get();
+        OutboxStore table = new OutboxStore(dataSource, config.table());
+        if (tuning.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
+            table.createSchema();
+        }
+        boolean runsHandlers = delivery == SyncExecutor.INSTANCE || delivery instanceof WorkerPoolExecutor;
+        OutboxRelay.Delivery batches = OutboxRelay.IN_RELAY_THREAD;
+        if (delivery instanceof WorkerPoolExecutor) {
+            Vertx vertx = Arc.container().instance(Vertx.class).get();
+            batches = OutboxRelay.onPool(task -> Contexts.fresh(vertx).<Void> executeBlocking(() -> {
+                task.run();
+                return null;
+            }, false).toCompletionStage().toCompletableFuture());
+        }
+        OutboxRelay.Settings settings = new OutboxRelay.Settings(tuning.batchSize(), tuning.pollInterval(),
+                tuning.maxAttempts(), tuning.initialBackoff(), tuning.maxBackoff(), tuning.lease(), tuning.retention());
+        OutboxRelay started = new OutboxRelay(table, delivery, runsHandlers, batches, settings);
+        this.store = table;
+        Runnable nudge = () -> {
+        };
+        if (tuning.relayEnabled()) {
+            this.relay = started;
+            // commits before start-up completes only wake it: it starts once the application is up (onStart)
+            nudge = started::nudge;
+        }
+        TransactionSynchronizationRegistry transactions = Arc.container()
+                .instance(TransactionSynchronizationRegistry.class).get();
+        boolean requiresLocalHandler = runsHandlers
+                || delivery instanceof BuiltinExecutor && ((BuiltinExecutor) delivery).requiresLocalHandler();
+        return new OutboxExecutor(table, transactions, nudge, requiresLocalHandler);
+    }
+
+    /**
+     * Starts the relay once the application is up, after its own start-up observers, so handlers find what they
+     * need; then it delivers the rows left over from the previous run.
+     */
+    void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        OutboxRelay configured = relay;
+        if (configured != null) {
+            configured.start("airlock-outbox-relay");
+        }
+    }
+
+    public void stop() {
+        OutboxRelay running = relay;
+        relay = null;
+        if (running != null) {
+            running.stop();
+        }
+        store = null;
+    }
+
+    @Override
+    public long pendingCount() {
+        return store().count(OutboxEntry.PENDING);
+    }
+
+    @Override
+    public List<OutboxEntry> deadLetters(int limit) {
+        return store().list(OutboxEntry.DEAD, limit);
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(UUID id) {
+        return store().find(id);
+    }
+
+    @Override
+    public boolean resubmit(UUID id) {
+        boolean resubmitted = store().resubmit(id, OutboxStore.now());
+        OutboxRelay running = relay;
+        if (resubmitted && running != null) {
+            running.nudge();
+        }
+        return resubmitted;
+    }
+
+    private OutboxStore store() {
+        OutboxStore current = store;
+        if (current == null) {
+            throw new IllegalStateException("The Airlock outbox is not running: set quarkus.airlock.outbox.enabled=true");
+        }
+        return current;
+    }
+}

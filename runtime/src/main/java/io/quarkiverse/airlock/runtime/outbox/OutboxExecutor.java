@@ -1,0 +1,113 @@
+package io.quarkiverse.airlock.runtime.outbox;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.airlock.AirlockException;
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
+import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
+
+/**
+ * Dispatches an intent by writing it to the outbox table, in the JTA transaction the scope flushes in: a rollback
+ * leaves no row. With no transaction active, each row is written in its own short transaction. The relay is woken
+ * when the rows are committed.
+ */
+final class OutboxExecutor implements BuiltinExecutor {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
+
+    /** Key of our synchronization among the transaction's resources. */
+    private static final Object KEY = new Object() {
+        @Override
+        public String toString() {
+            return OutboxExecutor.class.getName();
+        }
+    };
+
+    private final OutboxStore store;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Runnable nudge;
+    private final Synchronization nudgeOnCommit;
+    private final boolean requiresLocalHandler;
+
+    /**
+     * @param requiresLocalHandler whether an unknown task fails at enqueue: yes when the relay runs handlers here,
+     *        no when it hands intents to another node (event bus, messaging), which checks its own
+     */
+    OutboxExecutor(OutboxStore store, TransactionSynchronizationRegistry transactions, Runnable nudge,
+            boolean requiresLocalHandler) {
+        this.store = store;
+        this.requiresLocalHandler = requiresLocalHandler;
+        this.transactions = transactions;
+        this.nudge = nudge;
+        this.nudgeOnCommit = new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    nudge.run();
+                }
+            }
+        };
+    }
+
+    @Override
+    public boolean requiresLocalHandler() {
+        return requiresLocalHandler;
+    }
+
+    @Override
+    public void checkEnqueued(Intent intent) {
+        OutboxJson.check(intent);
+    }
+
+    @Override
+    public boolean joinsTransaction() {
+        return true;
+    }
+
+    @Override
+    public void dispatch(Intent intent) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK || status == Status.STATUS_ROLLING_BACK
+                || status == Status.STATUS_ROLLEDBACK) {
+            // the row would roll back anyway; the connection may even refuse to join a doomed transaction
+            LOG.debugf("Airlock did not write %s to the outbox: its transaction will roll back", intent);
+            return;
+        }
+        OffsetDateTime now = OutboxStore.now();
+        long delay = DispatchOptions.delayMillis(intent);
+        OffsetDateTime due = delay > 0 ? now.plusNanos(delay * 1_000_000L) : now;
+        try {
+            store.insert(UUID.randomUUID(), intent.name(), OutboxJson.args(intent), OutboxJson.options(intent),
+                    intent.origin().orElse(null), due, now);
+        } catch (SQLException e) {
+            // thrown into the flush, so the business transaction rolls back with the intent it could not store
+            throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
+        }
+        if (status == Status.STATUS_ACTIVE) {
+            if (transactions.getResource(KEY) == null) {
+                transactions.putResource(KEY, Boolean.TRUE);
+                transactions.registerInterposedSynchronization(nudgeOnCommit);
+            }
+        } else {
+            nudge.run();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "outbox";
+    }
+}

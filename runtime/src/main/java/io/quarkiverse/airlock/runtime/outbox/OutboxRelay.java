@@ -1,0 +1,221 @@
+package io.quarkiverse.airlock.runtime.outbox;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.OutboxDelivery;
+import io.quarkiverse.airlock.runtime.executor.TaskInvoker;
+import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+
+/**
+ * Delivers committed outbox rows: a batch of due rows is claimed, delivered, and the outcome of each recorded. It runs
+ * on a thread of its own, woken by commits in this process and by a timer for the rows no commit announces (left over
+ * by a crash, or waiting for a retry). Several relays, in one process or many, may share a PostgreSQL table.
+ */
+public final class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock.outbox");
+
+    /** How the rows of a batch are run; the result holds one failure per row, null where it was delivered. */
+    public interface Delivery {
+        List<Throwable> deliver(List<ClaimedRow> rows, Function<ClaimedRow, Throwable> one);
+    }
+
+    /** Runs each row in the relay thread, one after the other. */
+    public static final Delivery IN_RELAY_THREAD = (rows, one) -> {
+        List<Throwable> failures = new ArrayList<>(rows.size());
+        for (ClaimedRow row : rows) {
+            failures.add(one.apply(row));
+        }
+        return failures;
+    };
+
+    /** Tuning: see {@code quarkus.airlock.outbox.*}. */
+    public record Settings(int batchSize, Duration pollInterval, int maxAttempts, Backoff backoff, Duration lease,
+            Duration retention) {
+
+        public Settings(int batchSize, Duration pollInterval, int maxAttempts, Duration initialBackoff,
+                Duration maxBackoff, Duration lease, Duration retention) {
+            this(batchSize, pollInterval, maxAttempts, new Backoff(initialBackoff, maxBackoff), lease, retention);
+        }
+    }
+
+    private final OutboxStore store;
+    private final IntentExecutor executor;
+    private final boolean runsHandlers;
+    private final Delivery delivery;
+    private final Settings settings;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread thread;
+    private boolean failing;
+
+    /**
+     * @param executor where intents go; when {@code runsHandlers}, the relay invokes the task handler itself (so that
+     *        it learns the outcome) instead of calling the executor
+     */
+    public OutboxRelay(OutboxStore store, IntentExecutor executor, boolean runsHandlers, Delivery delivery,
+            Settings settings) {
+        this.store = store;
+        this.executor = executor;
+        this.runsHandlers = runsHandlers;
+        this.delivery = delivery;
+        this.settings = settings;
+    }
+
+    public synchronized void start(String name) {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread relay = new Thread(this::loop, name);
+        relay.setDaemon(true);
+        thread = relay;
+        relay.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        Thread relay = thread;
+        thread = null;
+        if (relay != null) {
+            wake.release();
+            try {
+                relay.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Asks the relay to look for due rows now. Cheap, never blocks. */
+    public void nudge() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    private void loop() {
+        OffsetDateTime nextPurge = OffsetDateTime.MIN;
+        while (running) {
+            try {
+                while (running && drainOnce() == settings.batchSize()) {
+                    // a full batch: there may be more due rows
+                }
+                if (!settings.retention().isZero() && OutboxStore.now().isAfter(nextPurge)) {
+                    store.purge(OutboxStore.now());
+                    nextPurge = OutboxStore.now().plus(settings.pollInterval().multipliedBy(12));
+                }
+                if (failing) {
+                    LOG.info("Airlock outbox relay reaches its table again");
+                    failing = false;
+                }
+            } catch (Exception e) {
+                if (!failing) {
+                    LOG.errorf(e, "Airlock outbox relay cannot reach its table; retrying every %s", settings.pollInterval());
+                    failing = true;
+                }
+            }
+            try {
+                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Claims one batch of due rows, delivers them and records the outcomes.
+     *
+     * @return how many rows were claimed
+     */
+    public int drainOnce() throws Exception {
+        OffsetDateTime now = OutboxStore.now();
+        List<ClaimedRow> rows = store.claim(settings.batchSize(), now, now.plus(settings.lease()));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Throwable> failures = delivery.deliver(rows, this::deliver);
+        List<UUID> delivered = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Throwable failure = failures.get(i);
+            if (failure == null) {
+                delivered.add(rows.get(i).id());
+            } else {
+                recordFailure(rows.get(i), failure);
+            }
+        }
+        store.delivered(delivered, settings.retention().isZero() ? null : OutboxStore.now().plus(settings.retention()));
+        return rows.size();
+    }
+
+    private Throwable deliver(ClaimedRow row) {
+        try {
+            Intent intent = OutboxJson.intent(row.task(), row.args(), row.options(), row.origin());
+            AirlockListener listener = AirlockListeners.installed();
+            if (listener != null) {
+                listener.dispatching(intent, executor);
+            }
+            new OutboxDelivery(row.id(), row.attempt()).runWith(() -> {
+                if (runsHandlers) {
+                    TaskInvoker.run(intent);
+                } else {
+                    executor.dispatch(intent);
+                }
+            });
+            return null;
+        } catch (Throwable failure) {
+            return failure;
+        }
+    }
+
+    private void recordFailure(ClaimedRow row, Throwable failure) throws Exception {
+        OffsetDateTime now = OutboxStore.now();
+        boolean dead = row.attempt() >= settings.maxAttempts();
+        OffsetDateTime retryAt = dead ? null : now.plusNanos(settings.backoff().millisAfter(row.attempt()) * 1_000_000L);
+        store.failed(row.id(), String.valueOf(failure), retryAt, now);
+        if (dead) {
+            LOG.errorf(failure, "Airlock outbox dead-lettered task '%s' (row %s) after %d attempt(s); resubmit it with "
+                    + "AirlockOutbox.resubmit once the cause is fixed", row.task(), row.id(), row.attempt());
+        } else {
+            LOG.warnf(failure, "Airlock outbox attempt %d of task '%s' (row %s) failed; next attempt at %s",
+                    row.attempt(), row.task(), row.id(), retryAt);
+        }
+    }
+
+    /** Runs a batch on a pool and waits for all of it, so each row's outcome is known before it is recorded. */
+    public static Delivery onPool(Function<Runnable, CompletableFuture<Void>> submit) {
+        return (rows, one) -> {
+            List<CompletableFuture<Throwable>> pending = new ArrayList<>(rows.size());
+            for (ClaimedRow row : rows) {
+                CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+                submit.apply(() -> outcome.complete(one.apply(row)))
+                        .whenComplete((ignored, error) -> {
+                            if (error != null) {
+                                outcome.complete(error);
+                            }
+                        });
+                pending.add(outcome);
+            }
+            List<Throwable> failures = new ArrayList<>(rows.size());
+            for (CompletableFuture<Throwable> outcome : pending) {
+                failures.add(outcome.join());
+            }
+            return failures;
+        };
+    }
+}

@@ -1,0 +1,280 @@
+package io.quarkiverse.airlock.runtime.outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import io.quarkiverse.airlock.OutboxEntry;
+
+/**
+ * The SQL of the outbox table. Every statement that selects due rows uses the {@code (status, next_attempt_at)} index
+ * and a LIMIT, so its cost does not grow with the backlog.
+ */
+public final class OutboxStore {
+
+    private static final String COLUMNS = "id, task, args, options, origin, attempts, next_attempt_at, status, "
+            + "last_error, created_at";
+    private static final int MAX_ERROR = 4000;
+
+    private final DataSource dataSource;
+    private final String table;
+    private final OutboxDialect dialect;
+    /** Serializes claims where the database cannot skip locked rows. */
+    private final ReentrantLock claimLock = new ReentrantLock();
+
+    private final String insert;
+    private final String selectDue;
+    private final String claim;
+
+    public OutboxStore(DataSource dataSource, String table) {
+        this.dataSource = dataSource;
+        this.table = table;
+        this.dialect = detect(dataSource);
+        this.insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0, ?, 'PENDING', NULL, ?)";
+        this.selectDue = "SELECT id, task, args, options, origin, attempts FROM " + table
+                + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?"
+                + dialect.lockClause;
+        this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?";
+    }
+
+    private static OutboxDialect detect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return OutboxDialect.of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The Airlock outbox cannot reach its datasource: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether relays in several processes may share the table. */
+    public boolean sharesTable() {
+        return dialect.sharesTable();
+    }
+
+    /** Creates the table and its index when missing, from the DDL shipped for Flyway and Liquibase users. */
+    public void createSchema() {
+        String ddl = ddl(dialect).replace("airlock_outbox", table).replace(table + "_due",
+                table.replace('.', '_') + "_due");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : ddl.split(";")) {
+                if (!sql.isBlank()) {
+                    statement.execute(sql);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The Airlock outbox could not create table " + table + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    static String ddl(OutboxDialect dialect) {
+        try (InputStream in = OutboxStore.class.getClassLoader().getResourceAsStream(dialect.ddl)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + dialect.ddl);
+            }
+            StringBuilder sql = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.trim().startsWith("--")) {
+                    sql.append(line).append('\n');
+                }
+            }
+            return sql.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + dialect.ddl, e);
+        }
+    }
+
+    /** Writes one row with the connection's transaction: the caller's JTA transaction, or its own auto-commit. */
+    void insert(UUID id, String task, String args, String options, String origin, OffsetDateTime due,
+            OffsetDateTime now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setObject(1, id);
+            statement.setString(2, task);
+            statement.setString(3, args);
+            statement.setString(4, options);
+            statement.setString(5, origin);
+            statement.setObject(6, due);
+            statement.setObject(7, now);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due rows in a short transaction of its own: each gets one more attempt and is
+     * reserved until {@code leaseUntil}, so no other relay takes it meanwhile, and a relay that dies leaves it to
+     * the others once the lease ends.
+     */
+    List<ClaimedRow> claim(int limit, OffsetDateTime now, OffsetDateTime leaseUntil) throws SQLException {
+        boolean serialize = !dialect.sharesTable();
+        if (serialize) {
+            claimLock.lock();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<ClaimedRow> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(selectDue)) {
+                    select.setObject(1, now);
+                    select.setInt(2, limit);
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(new ClaimedRow(result.getObject(1, UUID.class), result.getString(2),
+                                    result.getString(3), result.getString(4), result.getString(5), result.getInt(6) + 1));
+                        }
+                    }
+                }
+                if (!rows.isEmpty()) {
+                    try (PreparedStatement update = connection.prepareStatement(claim)) {
+                        for (ClaimedRow row : rows) {
+                            update.setObject(1, leaseUntil);
+                            update.setObject(2, row.id());
+                            update.addBatch();
+                        }
+                        update.executeBatch();
+                    }
+                }
+                connection.commit();
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } finally {
+            if (serialize) {
+                claimLock.unlock();
+            }
+        }
+    }
+
+    /** Records delivered rows: deleted, or kept as {@code DONE} until {@code purgeAt} when that is not null. */
+    void delivered(List<UUID> ids, OffsetDateTime purgeAt) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String sql = purgeAt == null ? "DELETE FROM " + table + " WHERE id = ?"
+                : "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL WHERE id = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (UUID id : ids) {
+                int index = 1;
+                if (purgeAt != null) {
+                    statement.setObject(index++, purgeAt);
+                }
+                statement.setObject(index, id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Records a failed attempt: due again at {@code retryAt}, or dead-lettered when that is null. */
+    void failed(UUID id, String error, OffsetDateTime retryAt, OffsetDateTime now) throws SQLException {
+        String sql = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, retryAt == null ? OutboxEntry.DEAD : OutboxEntry.PENDING);
+            statement.setObject(2, retryAt == null ? now : retryAt);
+            statement.setString(3, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
+            statement.setObject(4, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Deletes delivered rows whose retention ended. */
+    int purge(OffsetDateTime now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE status = 'DONE' AND next_attempt_at <= ?")) {
+            statement.setObject(1, now);
+            return statement.executeUpdate();
+        }
+    }
+
+    long count(String status) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection
+                        .prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status = ?")) {
+            statement.setString(1, status);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    List<OutboxEntry> list(String status, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                        + " WHERE status = ? ORDER BY next_attempt_at LIMIT ?")) {
+            statement.setString(1, status);
+            statement.setInt(2, limit);
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    entries.add(entry(result));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    Optional<OutboxEntry> find(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection
+                        .prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? Optional.of(entry(result)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    boolean resubmit(UUID id, OffsetDateTime now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+                        + " SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'DEAD'")) {
+            statement.setObject(1, now);
+            statement.setObject(2, id);
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static OutboxEntry entry(ResultSet result) throws SQLException {
+        return new OutboxEntry(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
+                result.getString(4), result.getString(5), result.getInt(6),
+                result.getObject(7, OffsetDateTime.class), result.getString(8), result.getString(9),
+                result.getObject(10, OffsetDateTime.class));
+    }
+
+    private IllegalStateException failure(SQLException e) {
+        return new IllegalStateException("Airlock outbox table " + table + ": " + e.getMessage(), e);
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
