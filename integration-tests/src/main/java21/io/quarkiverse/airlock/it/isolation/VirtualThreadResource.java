@@ -18,6 +18,7 @@ public class VirtualThreadResource {
     @Inject
     UnitOfWork work;
 
+    // tag::virtual[]
     @GET
     @Path("/{number}")
     @RunOnVirtualThread
@@ -33,4 +34,5 @@ public class VirtualThreadResource {
         work.third(id);
         return IsolationResource.answer(number, id);
     }
+    // end::virtual[]
 }
