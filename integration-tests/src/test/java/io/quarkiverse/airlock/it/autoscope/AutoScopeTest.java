@@ -2,6 +2,7 @@ package io.quarkiverse.airlock.it.autoscope;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,18 @@ class AutoScopeTest {
         given().get("/auto/throws/6").then().statusCode(404);
         given().queryParam("fail", "true").get("/auto/route/7").then().statusCode(503);
         assertThat(log.all()).isEmpty();
+    }
+
+    @Test
+    void quarkusOwnEndpointsGetNoScope() {
+        given().get("/auto/probe").then().statusCode(200).body(is("1"));
+        given().get("/q/airlock-probe").then().statusCode(200).body(is("0"));
+    }
+
+    @Test
+    void aReroutedRequestKeepsItsOneScope() {
+        given().get("/auto/reroute").then().statusCode(200).body(is("1"));
+        assertThat(Airlock.openScopes()).isZero();
     }
 
     @Test

@@ -21,8 +21,25 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
+    /** Marks a request that already has its scope: a reroute runs the filters again on the same request. */
+    private static final String SCOPED = RequestScopeHandler.class.getName();
+
+    private final String nonApplicationPrefix;
+
+    /**
+     * @param nonApplicationPrefix where Quarkus serves its own endpoints (Dev UI, health, metrics), such as {@code /q/},
+     *        or null when they share the application's paths; those requests get no scope
+     */
+    RequestScopeHandler(String nonApplicationPrefix) {
+        this.nonApplicationPrefix = nonApplicationPrefix;
+    }
+
     @Override
     public void handle(RoutingContext routing) {
+        if (routing.get(SCOPED) != null || isNonApplication(routing.request().path())) {
+            routing.next();
+            return;
+        }
         Context context = Vertx.currentContext();
         if (context == null || !VertxContext.isDuplicatedContext(context)) {
             // Quarkus serves every request on its own duplicated context; anything else would leak between requests
@@ -37,8 +54,15 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
             scope.end(status < 400, "responded HTTP " + status);
         });
         routing.addEndHandler(ignored -> scope.end(false, "the connection ended without a response"));
+        routing.put(SCOPED, Boolean.TRUE);
         scope.begin();
         routing.next();
+    }
+
+    private boolean isNonApplication(String path) {
+        return nonApplicationPrefix != null && path != null
+                && (path.startsWith(nonApplicationPrefix)
+                        || path.length() == nonApplicationPrefix.length() - 1 && nonApplicationPrefix.startsWith(path));
     }
 
     private static final class RequestScope {
