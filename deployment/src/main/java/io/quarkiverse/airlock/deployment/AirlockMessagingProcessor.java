@@ -1,12 +1,16 @@
 package io.quarkiverse.airlock.deployment;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.IndexView;
 
 import io.quarkiverse.airlock.deployment.exception.MissingMessagingExtensionException;
 import io.quarkiverse.airlock.runtime.ExecutorNames;
@@ -23,6 +27,7 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.gizmo.BranchResult;
 import io.quarkus.gizmo.BytecodeCreator;
 import io.quarkus.gizmo.ClassCreator;
@@ -81,12 +86,28 @@ class AirlockMessagingProcessor {
     }
 
     /**
+     * The task names, read from the index: generated beans must exist before ArC registers beans, which is before
+     * {@link AirlockTaskBuildItem}s are known. Invalid handlers are reported by the task validation.
+     */
+    private static Set<String> taskNames(IndexView index) {
+        Set<String> names = new TreeSet<>();
+        for (AnnotationInstance task : index.getAnnotations(AirlockDotNames.AIRLOCK_TASK)) {
+            if (task.target().kind() == AnnotationTarget.Kind.METHOD) {
+                AnnotationValue value = task.value();
+                names.add(value == null || value.asString().isEmpty() ? task.target().asMethod().name()
+                        : value.asString());
+            }
+        }
+        return names;
+    }
+
+    /**
      * Generates {@code AirlockIntentChannels}: an emitter field per outgoing channel, {@code emitter(String)} to look
      * one up by name, and an {@code @Incoming} method per consumer channel that hands the message to
      * {@link MessagingIntentConsumer}.
      */
     @BuildStep
-    void channels(AirlockConfig config, Capabilities capabilities, List<AirlockTaskBuildItem> tasks,
+    void channels(AirlockConfig config, Capabilities capabilities, CombinedIndexBuildItem combinedIndex,
             BuildProducer<GeneratedBeanBuildItem> generated) {
         if (!messagingUsed(config) || !capabilities.isPresent(Capability.MESSAGING)) {
             return;
@@ -96,9 +117,9 @@ class AirlockMessagingProcessor {
         Set<String> outgoing = new TreeSet<>();
         Set<String> incoming = new TreeSet<>();
         if (messaging.channelPerTask()) {
-            for (AirlockTaskBuildItem task : tasks) {
-                outgoing.add(messaging.channel() + "-" + task.name());
-                incoming.add(incomingBase + "-" + task.name());
+            for (String task : taskNames(combinedIndex.getIndex())) {
+                outgoing.add(messaging.channel() + "-" + task);
+                incoming.add(incomingBase + "-" + task);
             }
         } else {
             outgoing.add(messaging.channel());

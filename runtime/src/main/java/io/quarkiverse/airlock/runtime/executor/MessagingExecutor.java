@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.AirlockException;
@@ -36,16 +37,18 @@ public class MessagingExecutor implements BuiltinExecutor {
      */
     public static final String MESSAGE_ID = "message-id";
 
-    private final IntentChannels channels;
+    private final Instance<IntentChannels> channelsInstance;
+    private volatile IntentChannels channels;
     private final List<IntentMetadataMapper> mappers;
     private final WorkerPoolExecutor actions;
     private final String channel;
     private final boolean channelPerTask;
     private final Duration ackTimeout;
 
-    public MessagingExecutor(IntentChannels channels, @All List<IntentMetadataMapper> mappers,
+    public MessagingExecutor(Instance<IntentChannels> channels, @All List<IntentMetadataMapper> mappers,
             WorkerPoolExecutor actions, AirlockConfig config) {
-        this.channels = channels;
+        // Quarkus Messaging connects emitters at start-up, after this executor is installed: resolve them lazily
+        this.channelsInstance = channels;
         this.mappers = List.copyOf(mappers);
         this.actions = actions;
         this.channel = config.messaging().channel();
@@ -88,7 +91,7 @@ public class MessagingExecutor implements BuiltinExecutor {
     public Uni<Void> send(Intent intent, String id) {
         return Uni.createFrom().deferred(() -> {
             String name = channelOf(intent.name());
-            MutinyEmitter<String> emitter = channels.emitter(name);
+            MutinyEmitter<String> emitter = channels().emitter(name);
             if (emitter == null) {
                 return Uni.createFrom().failure(new UsageException("Airlock has no messaging channel '" + name
                         + "' for task '" + intent.name() + "': per-task channels exist for the application's "
@@ -97,6 +100,15 @@ public class MessagingExecutor implements BuiltinExecutor {
             }
             return emitter.sendMessage(message(intent, id));
         });
+    }
+
+    private IntentChannels channels() {
+        IntentChannels resolved = channels;
+        if (resolved == null) {
+            resolved = channelsInstance.get();
+            channels = resolved;
+        }
+        return resolved;
     }
 
     /** The outgoing channel of a task. */
