@@ -103,5 +103,14 @@ public interface AirlockConfig {
          * name and configure its connector with `mp.messaging.incoming.*`.
          */
         Optional<String> channel();
+
+        /**
+         * How many recently handled message ids the consumer remembers to drop duplicates: a message resent after a
+         * failed or unconfirmed send, or redelivered by the broker, runs its handler only once while its id is
+         * remembered. Per application instance and in memory only; `0` turns it off.
+         */
+        @WithName("dedupe-window")
+        @WithDefault("10000")
+        int dedupeWindow();
     }
 }

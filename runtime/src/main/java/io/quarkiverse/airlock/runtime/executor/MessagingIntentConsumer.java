@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
@@ -18,7 +19,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Handles the intents received on the consumer channel(s): decodes the JSON message, converts the arguments to the
  * parameter types of the local {@code @AirlockTask} handler and runs it on the worker pool, on a fresh duplicated
- * context. The message is acknowledged when the handler returns and negatively acknowledged (with the failure, which
+ * context. A message whose id was handled recently (see {@link RecentIds}) is acknowledged without running the handler
+ * again. The message is acknowledged when the handler returns and negatively acknowledged (with the failure, which
  * is logged once) when it throws, when the task is unknown here or when the payload is not an intent: the connector's
  * failure strategy then decides (RabbitMQ rejects it to its dead-letter exchange by default).
  */
@@ -28,9 +30,11 @@ public class MessagingIntentConsumer {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     private final Vertx vertx;
+    private final RecentIds handled;
 
-    public MessagingIntentConsumer(Vertx vertx) {
+    public MessagingIntentConsumer(Vertx vertx, AirlockConfig config) {
         this.vertx = vertx;
+        this.handled = new RecentIds(config.messaging().consumer().dedupeWindow());
     }
 
     public CompletionStage<Void> consume(Message<?> message) {
@@ -45,6 +49,11 @@ public class MessagingIntentConsumer {
             LOG.errorf(invalid, "Airlock cannot handle a received message: %s", invalid.getMessage());
             return message.nack(invalid);
         }
+        String id = intent.getString(IntentMessages.ID);
+        if (!handled.add(id)) {
+            LOG.debugf("Airlock dropped a duplicate of message %s (task '%s')", id, handler.name());
+            return message.ack();
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         Contexts.fresh(vertx).executeBlocking(() -> {
             handler.invoke(args);
@@ -53,8 +62,10 @@ public class MessagingIntentConsumer {
             if (result.succeeded()) {
                 message.ack().whenComplete((ignored, failure) -> complete(done, failure));
             } else {
+                // a failed intent may be redelivered and handled again
+                handled.remove(id);
                 LOG.errorf(result.cause(), "Airlock messaging task '%s' (message %s) failed in %s with arguments %s "
-                        + "(origin: %s)", handler.name(), intent.getString(IntentMessages.ID), handler.method(),
+                        + "(origin: %s)", handler.name(), id, handler.method(),
                         intent.getJsonArray(IntentMessages.ARGS).encode(), intent.getString(IntentMessages.ORIGIN, "unknown"));
                 message.nack(result.cause()).whenComplete((ignored, failure) -> complete(done, failure));
             }
