@@ -58,6 +58,7 @@ class BrokerDownTest {
         }
         assertThat(failed).hasSize(INTENTS);
 
+        // tag::retry[]
         for (Intent intent : failed) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .ignoreException(AirlockException.class)
@@ -66,6 +67,7 @@ class BrokerDownTest {
                         return true;
                     });
         }
+        // end::retry[]
         Airlock.scope(s -> Airlock.enqueue("shop.ship", "after", 1));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.handled().contains("after x1")

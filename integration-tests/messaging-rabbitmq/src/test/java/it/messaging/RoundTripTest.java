@@ -56,8 +56,10 @@ class RoundTripTest {
 
     @Test
     void optionsBecomeRabbitMQProperties() {
+        // tag::options[]
         Airlock.scope(s -> Airlock.intent("shop.ship").args("order-9", 4).origin("POST /orders")
                 .option("routing-key", "audit").option("message-id", "audit-9").enqueue());
+        // end::options[]
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !audit.received().isEmpty());
         IncomingRabbitMQMetadata metadata = audit.received().get(0);
