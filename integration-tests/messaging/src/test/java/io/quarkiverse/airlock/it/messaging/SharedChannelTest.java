@@ -2,7 +2,10 @@ package io.quarkiverse.airlock.it.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -106,6 +109,46 @@ public class SharedChannelTest {
         connector.source("airlock-in").send(sent);
 
         assertThat(handlers.charges.poll(10, TimeUnit.SECONDS)).isEqualTo("5000000000 a \"quoted\" text");
+    }
+
+    @Test
+    void aRedeliveredMessageRunsTheHandlerOnce() throws Exception {
+        Airlock.scope(s -> Airlock.enqueue("charge", 9L, "EUR"));
+        String sent = sink.received().get(0).getPayload();
+
+        // a message is acknowledged once its handler returned, or at once when it is dropped as a duplicate
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            CompletableFuture<Void> acked = new CompletableFuture<>();
+            connector.source("airlock-in").send(Message.of(sent).withAck(() -> {
+                acked.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }));
+            acked.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(handlers.charges).containsExactly("9 EUR");
+    }
+
+    @Test
+    void messagesThatCannotBeHandledAreNacked() throws Exception {
+        BlockingQueue<Throwable> nacked = new LinkedBlockingQueue<>();
+        for (String payload : List.of("{\"id\":\"x1\",\"task\":\"nobody.handles\",\"args\":[]}",
+                "{\"id\":\"x2\",\"task\":\"charge\",\"args\":[\"not a number\", \"EUR\"]}",
+                "not an intent")) {
+            connector.source("airlock-in").send(Message.of(payload).withNack(failure -> {
+                nacked.add(failure);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            failures.add(nacked.poll(10, TimeUnit.SECONDS).getMessage());
+        }
+        assertThat(failures).anySatisfy(m -> assertThat(m).contains("nobody.handles"))
+                .anySatisfy(m -> assertThat(m).contains("not a number"))
+                .hasSize(3);
+        assertThat(handlers.charges).isEmpty();
     }
 
     @Singleton
