@@ -54,6 +54,7 @@ class AirlockMessagingProcessor {
     private static final String CONSUMER_SIGNATURE = "(L" + MESSAGE.replace('.', '/')
             + "<Ljava/lang/Object;>;)Ljava/util/concurrent/CompletionStage<Ljava/lang/Void;>;";
     private static final String RABBITMQ_METADATA = "io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata";
+    private static final String KAFKA_METADATA = "io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata";
 
     /** Whether the application sends intents through Quarkus Messaging. */
     static boolean messagingUsed(AirlockConfig config) {
@@ -81,6 +82,9 @@ class AirlockMessagingProcessor {
                 .addBeanClasses(MessagingExecutor.class, MessagingIntentConsumer.class);
         if (QuarkusClassLoader.isClassPresentAtRuntime(RABBITMQ_METADATA)) {
             builder.addBeanClass("io.quarkiverse.airlock.runtime.executor.RabbitMQIntentMetadata");
+        }
+        if (QuarkusClassLoader.isClassPresentAtRuntime(KAFKA_METADATA)) {
+            builder.addBeanClass("io.quarkiverse.airlock.runtime.executor.KafkaIntentMetadata");
         }
         beans.produce(builder.build());
     }
