@@ -25,7 +25,7 @@ public class ExecutorBeanOfWrongTypeTest {
                     .hasMessageContainingAll("quarkus.airlock.executor=thing",
                             "the bean named 'thing' (io.quarkiverse.airlock.test.ExecutorBeanOfWrongTypeTest$Thing)",
                             "does not implement io.quarkiverse.airlock.IntentExecutor",
-                            "[sync, worker, virtual-threads, event-bus]", "@Named name of a bean implementing"));
+                            "[sync, worker, virtual-threads, event-bus, messaging]", "@Named name of a bean implementing"));
 
     @Test
     void buildFails() {

@@ -21,7 +21,7 @@ public class UnknownExecutorTest {
             .overrideConfigKey("quarkus.airlock.executor", "nosuchbean")
             .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidExecutorException.class))
                     .hasMessageContainingAll("quarkus.airlock.executor=nosuchbean", "no bean is named 'nosuchbean'",
-                            "[sync, worker, virtual-threads, event-bus]",
+                            "[sync, worker, virtual-threads, event-bus, messaging]",
                             "or the @Named name of a bean implementing io.quarkiverse.airlock.IntentExecutor"));
 
     @Test

@@ -15,6 +15,7 @@ import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
 import io.quarkiverse.airlock.runtime.executor.DisabledExecutor;
 import io.quarkiverse.airlock.runtime.executor.EventBusConsumers;
 import io.quarkiverse.airlock.runtime.executor.EventBusExecutor;
+import io.quarkiverse.airlock.runtime.executor.MessagingExecutor;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
@@ -105,6 +106,9 @@ public class AirlockRecorder {
                 return Arc.container().instance(VirtualThreadExecutor.class).get();
             case ExecutorNames.EVENT_BUS:
                 return Arc.container().instance(EventBusExecutor.class).get();
+            case ExecutorNames.MESSAGING:
+                // registered only with the messaging capability; the build fails without it
+                return Arc.container().instance(MessagingExecutor.class).get();
             default:
                 // the build checked that exactly one bean of this name implements IntentExecutor
                 InstanceHandle<Object> bean = Arc.container().instance(name);

@@ -5,6 +5,9 @@ import java.util.Optional;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -18,7 +21,8 @@ public interface AirlockConfig {
     /**
      * How escaping intents run: `sync` (at flush, in the flushing thread), `worker` (the Quarkus worker pool),
      * `virtual-threads`, `event-bus` (the Vert.x event bus; the address is the task name and the arguments travel as
-     * a JSON array), or the name of a CDI bean (`@Named`) implementing `io.quarkiverse.airlock.IntentExecutor`.
+     * a JSON array), `messaging` (a Quarkus Messaging channel, so Kafka, AMQP, RabbitMQ or Pulsar carry the intents;
+     * needs the `quarkus-messaging` extension or one of its connectors), or the name of a CDI bean (`@Named`) implementing `io.quarkiverse.airlock.IntentExecutor`.
      */
     @WithDefault("sync")
     String executor();
@@ -82,5 +86,69 @@ public interface AirlockConfig {
         @WithName("auto-scope")
         @WithDefault("false")
         boolean autoScope();
+    }
+
+    /**
+     * The `messaging` executor.
+     */
+    Messaging messaging();
+
+    interface Messaging {
+
+        /**
+         * The outgoing channel intents are sent to. With `channel-per-task`, the prefix of one channel per task:
+         * `<channel>-<task name>`. Configure the connector of each channel with the usual `mp.messaging.outgoing.*`
+         * properties; a channel without a connector is delivered in-process to the consumer.
+         */
+        @WithDefault("airlock-intents")
+        String channel();
+
+        /**
+         * Sends each task's intents to its own channel (`<channel>-<task name>`, for every `@AirlockTask` of the
+         * application) instead of one shared channel. The task name also travels in the payload and the metadata,
+         * so one shared channel is enough for most brokers.
+         */
+        @WithName("channel-per-task")
+        @WithDefault("false")
+        boolean channelPerTask();
+
+        /**
+         * How long dispatching waits for the broker to accept a message before it fails, when the dispatching thread
+         * may block. On an event-loop thread the send is not awaited and a refusal is logged.
+         */
+        @WithName("ack-timeout")
+        @WithDefault("10s")
+        Duration ackTimeout();
+
+        /**
+         * The receiving side.
+         */
+        Consumer consumer();
+    }
+
+    interface Consumer {
+
+        /**
+         * Consumes intents from the incoming channel(s) and runs the local `@AirlockTask` handler of each, so one
+         * application can both send and handle them. Turn it off when other applications handle the intents.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The incoming channel (with `channel-per-task`, the prefix of one channel per task). Defaults to the outgoing
+         * channel, which delivers in-process when neither channel has a connector. With a broker, give it a different
+         * name and configure its connector with `mp.messaging.incoming.*`.
+         */
+        Optional<String> channel();
+
+        /**
+         * How many recently handled message ids the consumer remembers to drop duplicates: a message resent after a
+         * failed or unconfirmed send, or redelivered by the broker, runs its handler only once while its id is
+         * remembered. Per application instance and in memory only; `0` turns it off.
+         */
+        @WithName("dedupe-window")
+        @WithDefault("10000")
+        int dedupeWindow();
     }
 }
