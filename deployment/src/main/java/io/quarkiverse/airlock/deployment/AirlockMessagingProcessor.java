@@ -56,9 +56,11 @@ class AirlockMessagingProcessor {
     private static final String RABBITMQ_METADATA = "io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata";
     private static final String KAFKA_METADATA = "io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata";
 
-    /** Whether the application sends intents through Quarkus Messaging. */
+    /** Whether the application sends intents through Quarkus Messaging: directly, or from the outbox relay. */
     static boolean messagingUsed(AirlockConfig config) {
-        return ExecutorNames.MESSAGING.equals(config.executor());
+        return ExecutorNames.MESSAGING.equals(config.executor())
+                || config.outbox().enabled()
+                        && ExecutorNames.MESSAGING.equals(config.outbox().delivery().orElse(config.executor()));
     }
 
     @BuildStep
@@ -66,7 +68,7 @@ class AirlockMessagingProcessor {
             BuildProducer<ValidationErrorBuildItem> errors) {
         if (messagingUsed(config) && !capabilities.isPresent(Capability.MESSAGING)) {
             errors.produce(new ValidationErrorBuildItem(new MissingMessagingExtensionException(
-                    "quarkus.airlock.executor=messaging needs Quarkus Messaging, which this application lacks. Add the "
+                    "quarkus.airlock.executor=messaging (or quarkus.airlock.outbox.delivery=messaging) needs Quarkus Messaging, which this application lacks. Add the "
                             + "io.quarkus:quarkus-messaging extension, or a connector extension such as "
                             + "quarkus-messaging-kafka, quarkus-messaging-amqp or quarkus-messaging-rabbitmq; or choose "
                             + "another executor.")));

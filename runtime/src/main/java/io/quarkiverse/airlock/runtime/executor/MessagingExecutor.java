@@ -3,13 +3,16 @@ package io.quarkiverse.airlock.runtime.executor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.AirlockException;
+import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.OutboxDelivery;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkus.arc.All;
@@ -129,9 +132,17 @@ public class MessagingExecutor implements BuiltinExecutor {
         return Message.of(IntentMessages.encode(intent, id), metadata);
     }
 
+    /**
+     * The option {@code message-id}; else, when the outbox relay delivers, its row id, so that a retried row is the
+     * same message to the consumer's duplicate check; else a fresh id.
+     */
     private static String idOf(Intent intent) {
         Object id = intent.options().get(MESSAGE_ID);
-        return id != null ? id.toString() : UUID.randomUUID().toString();
+        if (id != null) {
+            return id.toString();
+        }
+        Optional<OutboxDelivery> delivery = AirlockOutbox.currentDelivery();
+        return delivery.isPresent() ? delivery.get().id().toString() : UUID.randomUUID().toString();
     }
 
     @Override
