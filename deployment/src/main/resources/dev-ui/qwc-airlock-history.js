@@ -73,6 +73,8 @@ export class QwcAirlockHistory extends LitElement {
 
     static properties = {
         _entries: { state: true },
+        _outbox: { state: true },
+        _deadLetters: { state: true },
         _task: { state: true },
         _outcome: { state: true },
     };
@@ -80,6 +82,8 @@ export class QwcAirlockHistory extends LitElement {
     constructor() {
         super();
         this._entries = null;
+        this._outbox = null;
+        this._deadLetters = [];
         this._task = '';
         this._outcome = '';
     }
@@ -94,6 +98,7 @@ export class QwcAirlockHistory extends LitElement {
             }
         });
         this._reload();
+        this._reloadOutbox();
     }
 
     disconnectedCallback() {
@@ -108,6 +113,21 @@ export class QwcAirlockHistory extends LitElement {
         this.jsonRpc.getHistory({ task: this._task, outcome: this._outcome }).then(response => {
             this._entries = response.result;
         });
+    }
+
+    _reloadOutbox() {
+        this.jsonRpc.getOutbox().then(response => {
+            this._outbox = response.result;
+            if (this._outbox.enabled) {
+                this.jsonRpc.getDeadLetters().then(letters => {
+                    this._deadLetters = letters.result;
+                });
+            }
+        });
+    }
+
+    _resubmit(id) {
+        this.jsonRpc.resubmit({ id: id }).then(() => this._reloadOutbox());
     }
 
     _matches(entry) {
@@ -145,7 +165,40 @@ export class QwcAirlockHistory extends LitElement {
                     Clear
                 </vaadin-button>
             </div>
+            ${this._renderDeadLetters()}
             ${this._renderEntries()}`;
+    }
+
+    _renderDeadLetters() {
+        if (!this._outbox || !this._outbox.enabled) {
+            return html``;
+        }
+        return html`
+            <div class="bar">
+                <strong>Outbox</strong>
+                <span class="meta" id="outbox-pending">${this._outbox.pending} row(s) waiting for delivery,
+                    ${this._deadLetters.length} dead-lettered</span>
+                <vaadin-button theme="tertiary" @click="${() => this._reloadOutbox()}">
+                    <vaadin-icon icon="font-awesome-solid:rotate" slot="prefix"></vaadin-icon>
+                    Refresh
+                </vaadin-button>
+            </div>
+            ${this._deadLetters.length === 0 ? html`` : html`
+                <table id="dead-letters">
+                    <tr><th>Created</th><th>Task</th><th>Arguments</th><th>Attempts</th><th>Last error</th>
+                        <th>Origin</th><th></th></tr>
+                    ${this._deadLetters.map(letter => html`
+                        <tr class="dead-letter">
+                            <td class="meta">${letter.createdAt ? new Date(letter.createdAt).toLocaleString() : ''}</td>
+                            <td><code class="task">${letter.task}</code></td>
+                            <td><code>${letter.args}</code></td>
+                            <td>${letter.attempts}</td>
+                            <td><code>${letter.lastError}</code></td>
+                            <td class="meta">${letter.origin ?? ''}</td>
+                            <td><vaadin-button theme="small" class="resubmit"
+                                @click="${() => this._resubmit(letter.id)}">Resubmit</vaadin-button></td>
+                        </tr>`)}
+                </table>`}`;
     }
 
     _renderEntries() {

@@ -13,6 +13,9 @@ public interface AirlockOutbox {
     /** Rows waiting for delivery or for a retry, claimed ones included. */
     long pendingCount();
 
+    /** How many rows failed every attempt and wait to be resubmitted. */
+    long deadLetterCount();
+
     /** Rows that failed every attempt, oldest first, at most {@code limit}. */
     List<OutboxEntry> deadLetters(int limit);
 

@@ -3,6 +3,7 @@ package io.quarkiverse.airlock.deployment;
 import java.util.Optional;
 
 import io.quarkiverse.airlock.runtime.AirlockObservabilityRecorder;
+import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -23,15 +24,19 @@ import io.quarkus.runtime.metrics.MetricsFactory;
 class AirlockObservabilityProcessor {
 
     private static final String METRICS = "io.quarkiverse.airlock.runtime.metrics.AirlockMetrics";
+    private static final String OUTBOX_METRICS = "io.quarkiverse.airlock.runtime.metrics.OutboxMetrics";
     private static final String TRACING = "io.quarkiverse.airlock.runtime.trace.OpenTelemetryDispatchTracing";
 
-    /** A listener bean: installed at start-up with the others. */
+    /** A listener bean: installed at start-up with the others; with the outbox, its gauges too. */
     @BuildStep
-    void metricsListener(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics,
+    void metricsListener(Capabilities capabilities, Optional<MetricsCapabilityBuildItem> metrics, AirlockConfig config,
             BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.METRICS)
                 && metrics.map(supported -> supported.metricsSupported(MetricsFactory.MICROMETER)).orElse(false)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(METRICS));
+            if (config.outbox().enabled()) {
+                beans.produce(AdditionalBeanBuildItem.unremovableOf(OUTBOX_METRICS));
+            }
         }
     }
 

@@ -1,14 +1,19 @@
 package io.quarkiverse.airlock.runtime.devui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.OutboxEntry;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -18,11 +23,64 @@ import io.smallrye.mutiny.Multi;
 @ApplicationScoped
 public class AirlockJsonRPCService {
 
+    /** Dead letters shown at most: the page is for a developer's look, the query API for the rest. */
+    static final int DEAD_LETTERS_SHOWN = 100;
+
     private final AirlockDevUIListener recorded;
+    /** The outbox bean, or null when the outbox is not enabled. */
+    private final Supplier<AirlockOutbox> outbox;
 
     @Inject
-    public AirlockJsonRPCService(AirlockDevUIListener recorded) {
+    public AirlockJsonRPCService(AirlockDevUIListener recorded, Instance<AirlockOutbox> outbox) {
+        this(recorded, () -> outbox.isResolvable() ? outbox.get() : null);
+    }
+
+    AirlockJsonRPCService(AirlockDevUIListener recorded, Supplier<AirlockOutbox> outbox) {
         this.recorded = recorded;
+        this.outbox = outbox;
+    }
+
+    /** Whether the durable outbox is enabled, and how many of its rows wait for delivery. */
+    public Map<String, Object> getOutbox() {
+        AirlockOutbox current = outbox.get();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("enabled", current != null);
+        state.put("pending", current != null ? current.pendingCount() : 0L);
+        return state;
+    }
+
+    /** The outbox rows that failed every attempt, oldest first; empty without the outbox. */
+    public List<DeadLetter> getDeadLetters() {
+        AirlockOutbox current = outbox.get();
+        if (current == null) {
+            return List.of();
+        }
+        List<DeadLetter> letters = new ArrayList<>();
+        for (OutboxEntry entry : current.deadLetters(DEAD_LETTERS_SHOWN)) {
+            letters.add(new DeadLetter(entry.id().toString(), entry.task(), SafeText.text(entry.args()),
+                    entry.attempts(), SafeText.text(entry.lastError()), entry.origin(),
+                    entry.createdAt() == null ? null : entry.createdAt().toString()));
+        }
+        return letters;
+    }
+
+    /**
+     * Makes a dead-lettered outbox row due again.
+     *
+     * @return false when no dead-lettered row has this id (already resubmitted, say)
+     */
+    public boolean resubmit(String id) {
+        AirlockOutbox current = outbox.get();
+        if (current == null) {
+            throw new IllegalStateException("The durable outbox is not enabled: set quarkus.airlock.outbox.enabled=true");
+        }
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id == null ? "" : id.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not an outbox row id: '" + id + "'", e);
+        }
+        return current.resubmit(uuid);
     }
 
     /** The scopes open right now, with what they buffer. */

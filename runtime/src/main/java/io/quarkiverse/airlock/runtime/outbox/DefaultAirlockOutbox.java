@@ -100,6 +100,11 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
     }
 
     @Override
+    public long deadLetterCount() {
+        return store().count(OutboxEntry.DEAD);
+    }
+
+    @Override
     public List<OutboxEntry> deadLetters(int limit) {
         return store().list(OutboxEntry.DEAD, limit);
     }

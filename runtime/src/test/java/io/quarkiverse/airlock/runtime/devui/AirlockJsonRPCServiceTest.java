@@ -3,17 +3,23 @@ package io.quarkiverse.airlock.runtime.devui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.BlockTasks;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.executor.TaskInvoker;
 import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
@@ -47,7 +53,7 @@ class AirlockJsonRPCServiceTest {
     @BeforeEach
     void install() {
         listener = new AirlockDevUIListener();
-        service = new AirlockJsonRPCService(listener);
+        service = new AirlockJsonRPCService(listener, () -> null);
         AirlockListeners.install(List.of(listener));
     }
 
@@ -177,5 +183,82 @@ class AirlockJsonRPCServiceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("exploded").hasMessageContaining("dispatched");
         assertThat(service.getHistory(null, "rolled-back")).isEmpty();
+    }
+
+    @Test
+    void withoutTheOutboxThereAreNoDeadLettersAndResubmitSaysHowToEnableIt() {
+        assertThat(service.getOutbox()).containsEntry("enabled", false);
+        assertThat(service.getDeadLetters()).isEmpty();
+        assertThatThrownBy(() -> service.resubmit(UUID.randomUUID().toString()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("quarkus.airlock.outbox.enabled=true");
+    }
+
+    @Test
+    void deadLettersAreShownSafelyAndCanBeResubmittedOnce() {
+        UUID id = UUID.randomUUID();
+        String hugeError = "x".repeat(10_000);
+        FakeOutbox outbox = new FakeOutbox(new OutboxEntry(id, "notifyPartner", "[42,\"<b>vip</b>\"]", "{}",
+                "POST /orders", 5, OffsetDateTime.now(), OutboxEntry.DEAD, hugeError, OffsetDateTime.now()));
+        AirlockJsonRPCService withOutbox = new AirlockJsonRPCService(listener, () -> outbox);
+
+        assertThat(withOutbox.getOutbox()).containsEntry("enabled", true).containsEntry("pending", 0L);
+        List<DeadLetter> letters = withOutbox.getDeadLetters();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.id()).isEqualTo(id.toString());
+            assertThat(letter.task()).isEqualTo("notifyPartner");
+            assertThat(letter.args()).contains("<b>vip</b>");
+            assertThat(letter.attempts()).isEqualTo(5);
+            assertThat(letter.lastError().length()).isLessThan(1_000);
+            assertThat(letter.origin()).isEqualTo("POST /orders");
+        });
+
+        assertThat(withOutbox.resubmit(id.toString())).isTrue();
+        assertThat(withOutbox.getDeadLetters()).isEmpty();
+        assertThat(withOutbox.getOutbox()).containsEntry("pending", 1L);
+        assertThat(withOutbox.resubmit(id.toString())).as("already resubmitted").isFalse();
+        assertThatThrownBy(() -> withOutbox.resubmit("not-an-id")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not-an-id");
+    }
+
+    /** An outbox holding rows in memory, as the real one holds them in its table. */
+    private static final class FakeOutbox implements AirlockOutbox {
+        private final List<OutboxEntry> rows = new ArrayList<>();
+
+        FakeOutbox(OutboxEntry... rows) {
+            this.rows.addAll(List.of(rows));
+        }
+
+        @Override
+        public long pendingCount() {
+            return rows.stream().filter(row -> row.status().equals(OutboxEntry.PENDING)).count();
+        }
+
+        @Override
+        public long deadLetterCount() {
+            return deadLetters(Integer.MAX_VALUE).size();
+        }
+
+        @Override
+        public List<OutboxEntry> deadLetters(int limit) {
+            return rows.stream().filter(row -> row.status().equals(OutboxEntry.DEAD)).limit(limit).toList();
+        }
+
+        @Override
+        public Optional<OutboxEntry> find(UUID id) {
+            return rows.stream().filter(row -> row.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public boolean resubmit(UUID id) {
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxEntry row = rows.get(i);
+                if (row.id().equals(id) && row.status().equals(OutboxEntry.DEAD)) {
+                    rows.set(i, new OutboxEntry(id, row.task(), row.args(), row.options(), row.origin(), 0,
+                            OffsetDateTime.now(), OutboxEntry.PENDING, row.lastError(), row.createdAt()));
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,0 +1,102 @@
+package io.quarkiverse.airlock.test.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.AirlockScope;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With Micrometer and the outbox, the rows waiting for delivery and the dead letters are gauges, so an alert can fire
+ * on a dead letter.
+ */
+public class OutboxMetricsTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Partner.class, Registry.class))
+            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-micrometer-deployment",
+                    Version.getVersion())))
+            .overrideConfigKey("quarkus.micrometer.binder-enabled-default", "false")
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-metrics;DB_CLOSE_DELAY=-1")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+            .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "1")
+            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+
+    @Inject
+    SimpleMeterRegistry registry;
+
+    @Inject
+    Partner partner;
+
+    @Inject
+    AirlockOutbox outbox;
+
+    @Test
+    void aDeadLetterShowsOnTheGaugeUntilItIsResubmitted() {
+        assertThat(gauge("airlock.outbox.dead")).isZero();
+
+        partner.order(12L);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("airlock.outbox.dead") == 1.0);
+        assertThat(gauge("airlock.outbox.pending")).isZero();
+
+        Partner.up = true;
+        assertThat(outbox.resubmit(outbox.deadLetters(1).get(0).id())).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("airlock.outbox.dead") == 0.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("airlock.outbox.pending") == 0.0);
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
+    }
+
+    @Singleton
+    public static class Partner {
+
+        static volatile boolean up;
+
+        @Transactional
+        @AirlockScope
+        public void order(long id) {
+            Airlock.enqueue("notifyPartner", id);
+        }
+
+        @AirlockTask
+        void notifyPartner(long id) {
+            if (!up) {
+                throw new IllegalStateException("partner is down for order " + id);
+            }
+        }
+    }
+
+    public static class Registry {
+
+        @Produces
+        @Singleton
+        SimpleMeterRegistry registry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+}
