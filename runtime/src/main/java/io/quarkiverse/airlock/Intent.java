@@ -25,14 +25,23 @@ public final class Intent {
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies) {
+        this(name, args, options, origin, action, localPolicies, capturedTraceContext());
+    }
+
+    private Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
+            List<Policy> localPolicies, Object traceContext) {
         this.name = name;
         this.args = args;
         this.options = options;
         this.origin = origin;
         this.action = action;
         this.localPolicies = localPolicies;
+        this.traceContext = traceContext;
+    }
+
+    private static Object capturedTraceContext() {
         DispatchTracing tracing = DispatchTracing.installed();
-        this.traceContext = tracing == null ? null : tracing.capture();
+        return tracing == null ? null : tracing.capture();
     }
 
     /**
@@ -50,6 +59,16 @@ public final class Intent {
         return new Intent(name, ImmutableArgs.copyOf(args.toArray()),
                 options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options)),
                 origin, null, List.of());
+    }
+
+    /**
+     * The same, with the trace context the intent was first enqueued in (read back from what was stored with it), so
+     * that its dispatch joins that trace; {@code null} when there is none.
+     */
+    public static Intent restored(String name, List<?> args, Map<String, ?> options, String origin,
+            Object traceContext) {
+        Intent intent = restored(name, args, options, origin);
+        return new Intent(intent.name, intent.args, intent.options, intent.origin, null, List.of(), traceContext);
     }
 
     /** The task name. */

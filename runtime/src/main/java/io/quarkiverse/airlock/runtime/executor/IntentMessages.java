@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,8 @@ public final class IntentMessages {
     public static final String ARGS = "args";
     public static final String ORIGIN = "origin";
     public static final String OPTIONS = "options";
+    /** The enqueuing trace context (W3C headers), when the application traces. */
+    public static final String TRACE = "trace";
 
     private IntentMessages() {
     }
@@ -33,6 +36,14 @@ public final class IntentMessages {
         json.put(ARGS, new JsonArray(intent.args()));
         json.put(ORIGIN, intent.origin().orElse(null));
         json.put(OPTIONS, options(intent.options()));
+        DispatchTracing tracing = DispatchTracing.installed();
+        if (tracing != null) {
+            JsonObject trace = new JsonObject();
+            tracing.inject(intent, trace::put);
+            if (!trace.isEmpty()) {
+                json.put(TRACE, trace);
+            }
+        }
         return json.encode();
     }
 

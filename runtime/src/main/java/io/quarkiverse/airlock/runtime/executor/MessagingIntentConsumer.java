@@ -12,6 +12,7 @@ import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,8 +56,24 @@ public class MessagingIntentConsumer {
             return message.ack();
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
+        JsonObject trace = intent.getJsonObject(IntentMessages.TRACE);
+        String origin = intent.getString(IntentMessages.ORIGIN);
         Contexts.fresh(vertx).executeBlocking(() -> {
-            handler.invoke(args);
+            DispatchTracing tracing = DispatchTracing.installed();
+            if (tracing == null) {
+                handler.invoke(args);
+                return null;
+            }
+            // the handler runs in a span of the trace that enqueued the intent, on whichever node receives it
+            DispatchTracing.DispatchSpan span = tracing.startRemote(handler.name(), origin,
+                    key -> trace == null ? null : trace.getString(key));
+            try {
+                handler.invoke(args);
+            } catch (Exception | Error e) {
+                span.end(e);
+                throw e;
+            }
+            span.end(null);
             return null;
         }, false).onComplete(result -> {
             if (result.succeeded()) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
 import io.quarkiverse.airlock.runtime.executor.JsonArguments;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +25,9 @@ import io.vertx.core.json.JsonObject;
  * What an outbox row stores of an intent, as JSON, and the intent rebuilt from it.
  */
 final class OutboxJson {
+
+    /** Options under this prefix carry the enqueuing trace context, not dispatch options. */
+    static final String TRACE_PREFIX = "airlock-trace-";
 
     private OutboxJson() {
     }
@@ -81,11 +86,16 @@ final class OutboxJson {
     /** The options without {@code delay}, which the row's due time already holds. */
     static String options(Intent intent) {
         Map<String, Object> options = intent.options();
-        if (options.isEmpty()) {
+        DispatchTracing tracing = DispatchTracing.installed();
+        if (options.isEmpty() && (tracing == null || intent.traceContext() == null)) {
             return "{}";
         }
         Map<String, Object> stored = new LinkedHashMap<>(options);
         stored.remove(DispatchOptions.DELAY);
+        if (tracing != null) {
+            // the enqueuing trace travels with the row, as it does in event-bus headers
+            tracing.inject(intent, stored::put);
+        }
         return stored.isEmpty() ? "{}" : Json.encode(stored);
     }
 
@@ -106,7 +116,22 @@ final class OutboxJson {
             values[i] = handler == null ? value : JsonArguments.convert(value, handler.parameterType(i));
         }
         Map<String, Object> optionMap = "{}".equals(options) ? Map.of() : new JsonObject(options).getMap();
-        return Intent.restored(task, Arrays.asList(values),
-                optionMap, origin);
+        Map<String, String> trace = null;
+        for (String key : optionMap.keySet()) {
+            if (key.startsWith(TRACE_PREFIX)) {
+                if (trace == null) {
+                    trace = new HashMap<>();
+                    optionMap = new LinkedHashMap<>(optionMap);
+                }
+                trace.put(key, String.valueOf(optionMap.get(key)));
+            }
+        }
+        if (trace == null) {
+            return Intent.restored(task, Arrays.asList(values), optionMap, origin);
+        }
+        optionMap.keySet().removeAll(trace.keySet());
+        DispatchTracing tracing = DispatchTracing.installed();
+        return Intent.restored(task, Arrays.asList(values), optionMap, origin,
+                tracing == null ? null : tracing.extract(trace::get));
     }
 }

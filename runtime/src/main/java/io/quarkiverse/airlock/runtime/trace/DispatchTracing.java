@@ -20,6 +20,12 @@ public interface DispatchTracing {
     /** Writes what {@link #capture()} remembered into message headers, for a handler in another process. */
     void inject(Intent intent, BiConsumer<String, String> headers);
 
+    /**
+     * Reads back what {@link #inject} wrote, as {@link #capture()} would have returned it: for an intent restored from
+     * storage (the outbox), so that its dispatch joins the trace it was enqueued in.
+     */
+    Object extract(Function<String, String> headers);
+
     /** Starts the span of a handler for a message whose headers {@link #inject} wrote. */
     DispatchSpan startRemote(String task, String origin, Function<String, String> headers);
 

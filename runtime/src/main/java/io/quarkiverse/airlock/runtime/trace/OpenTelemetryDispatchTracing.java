@@ -76,6 +76,11 @@ public class OpenTelemetryDispatchTracing implements DispatchTracing {
     }
 
     @Override
+    public Object extract(Function<String, String> headers) {
+        return propagator.extract(Context.root(), headers, HEADERS);
+    }
+
+    @Override
     public DispatchSpan startRemote(String task, String origin, Function<String, String> headers) {
         Context parent = propagator.extract(Context.root(), headers, HEADERS);
         return open(parent, SpanKind.CONSUMER, task, origin);

@@ -1,0 +1,96 @@
+package io.quarkiverse.airlock.test.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.AirlockScope;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The trace an intent was enqueued in is stored with its outbox row: the handler the relay runs later, on the relay's
+ * thread, is in a child span of the enqueuing span.
+ */
+public class OpenTelemetryOutboxSpanTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Orders.class, Spans.class))
+            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
+                    Version.getVersion())))
+            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
+            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
+            .overrideConfigKey("quarkus.otel.logs.enabled", "false")
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-trace;DB_CLOSE_DELAY=-1")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+
+    @Inject
+    InMemorySpanExporter exporter;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    Orders orders;
+
+    @Test
+    void theRelayedHandlerRunsInAChildSpanOfTheEnqueuingSpan() throws Exception {
+        Span checkout = tracer.spanBuilder("checkout").startSpan();
+        try (Scope ignored = checkout.makeCurrent()) {
+            orders.place(31L);
+        } finally {
+            checkout.end();
+        }
+        SpanContext inHandler = Orders.SEEN.get(10, TimeUnit.SECONDS);
+
+        SpanData dispatch = Spans.await(exporter, "airlock ship");
+        assertThat(dispatch.getTraceId()).isEqualTo(checkout.getSpanContext().getTraceId());
+        assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(checkout.getSpanContext().getSpanId());
+        assertThat(inHandler.getSpanId()).isEqualTo(dispatch.getSpanId());
+        assertThat(Orders.FROM_OUTBOX.get(10, TimeUnit.SECONDS)).as("run by the relay, from the row").isTrue();
+    }
+
+    @Singleton
+    public static class Orders {
+
+        static final CompletableFuture<SpanContext> SEEN = new CompletableFuture<>();
+        static final CompletableFuture<Boolean> FROM_OUTBOX = new CompletableFuture<>();
+
+        @Transactional
+        @AirlockScope
+        public void place(long id) {
+            Airlock.enqueue("ship", id);
+        }
+
+        @AirlockTask
+        void ship(long id) {
+            SEEN.complete(Span.current().getSpanContext());
+            FROM_OUTBOX.complete(AirlockOutbox.currentDelivery().isPresent());
+        }
+    }
+}
