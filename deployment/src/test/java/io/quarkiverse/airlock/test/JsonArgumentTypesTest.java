@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -27,7 +27,8 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 public class JsonArgumentTypesTest {
 
-    static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
+    /** The build runs in its own class loader: what it saw comes back through a system property. */
+    static final String REGISTERED = "airlock.test.json-argument-types";
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
@@ -40,11 +41,13 @@ public class JsonArgumentTypesTest {
         return chain -> chain.addBuildStep(new BuildStep() {
             @Override
             public void execute(BuildContext context) {
+                Set<String> registered = new TreeSet<>();
                 for (ReflectiveHierarchyBuildItem item : context.consumeMulti(ReflectiveHierarchyBuildItem.class)) {
                     if (item.getSource() != null && item.getSource().startsWith("@AirlockTask")) {
-                        REGISTERED.add(item.getType().name().toString());
+                        registered.add(item.getType().name().toString());
                     }
                 }
+                System.setProperty(REGISTERED, String.join(",", registered));
                 context.produce(new FeatureBuildItem("airlock-json-types-probe"));
             }
         }).consumes(ReflectiveHierarchyBuildItem.class).produces(FeatureBuildItem.class).build();
@@ -52,8 +55,9 @@ public class JsonArgumentTypesTest {
 
     @Test
     void theApplicationsArgumentTypesAreRegistered() {
-        assertThat(REGISTERED).contains(Parcel.class.getName(), Label.class.getName());
-        assertThat(REGISTERED).noneMatch(name -> name.startsWith("java."));
+        List<String> registered = List.of(System.getProperty(REGISTERED, "").split(","));
+        assertThat(registered).contains(Parcel.class.getName(), Label.class.getName());
+        assertThat(registered).noneMatch(name -> name.startsWith("java."));
     }
 
     public record Item(String sku, int quantity) {
