@@ -47,15 +47,25 @@ class OutboxBenchmark {
 
     private static final String BENCH_TABLE = "airlock_outbox_bench";
 
-    private final int intents = Integer.getInteger("bench.intents", 20_000);
-    private final int perTransaction = Integer.getInteger("bench.per-transaction", 100);
-    private final int backlog = Integer.getInteger("bench.backlog", 100_000);
-    private final int batch = Integer.getInteger("bench.batch", 5_000);
-    private final int repeats = Integer.getInteger("bench.repeats", 3);
-    private final Path out = Path.of(System.getProperty("bench.out", "target/outbox-bench"));
+    final int intents = size("intents", 20_000);
+    final int perTransaction = size("per-transaction", 100);
+    final int backlog = size("backlog", 100_000);
+    final int batch = size("batch", 5_000);
+    final int repeats = size("repeats", 5);
+    final Path out = output();
 
     @Inject
     BenchTasks tasks;
+
+    /** Where the results go. */
+    Path output() {
+        return Path.of(System.getProperty("bench.out", "target/outbox-bench"));
+    }
+
+    /** The size named {@code bench.<name>}; the smoke run overrides it. */
+    int size(String name, int benchmark) {
+        return Integer.getInteger("bench." + name, benchmark);
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -63,6 +73,7 @@ class OutboxBenchmark {
     @Test
     void benchmark() throws Exception {
         Files.createDirectories(out);
+        Files.deleteIfExists(out.resolve("results.json"));
         String loadBefore = loadavg();
         List<Map<String, Object>> throughput = throughput();
         List<Map<String, Object>> flatness = flatness();
@@ -75,24 +86,29 @@ class OutboxBenchmark {
     // ---------------------------------------------------------------- throughput
 
     private List<Map<String, Object>> throughput() throws Exception {
-        commitAndRelay(Math.min(intents, 2_000), 1); // warm-up: JIT, connection pool, prepared statements
+        // warm-up (JIT, connection pool, prepared statements), then one and two relays in turn, so that a change in
+        // the machine's load while it runs touches both alike
+        commitAndRelay(intents, 1);
+        commitAndRelay(intents, 2);
+        double[][] committed = new double[2][repeats];
+        double[][] relayed = new double[2][repeats];
+        for (int i = 0; i < repeats; i++) {
+            for (int relays = 1; relays <= 2; relays++) {
+                double[] rates = commitAndRelay(intents, relays);
+                committed[relays - 1][i] = rates[0];
+                relayed[relays - 1][i] = rates[1];
+            }
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int relays = 1; relays <= 2; relays++) {
-            double[] committed = new double[repeats];
-            double[] relayed = new double[repeats];
-            for (int i = 0; i < repeats; i++) {
-                double[] rates = commitAndRelay(intents, relays);
-                committed[i] = rates[0];
-                relayed[i] = rates[1];
-            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("relays", relays);
             row.put("intents", intents);
             row.put("intentsPerTransaction", perTransaction);
-            row.put("committedPerSecond", Math.round(median(committed)));
-            row.put("relayedPerSecond", Math.round(median(relayed)));
-            row.put("committedPerSecondRuns", Arrays.stream(committed).map(Math::rint).boxed().toList());
-            row.put("relayedPerSecondRuns", Arrays.stream(relayed).map(Math::rint).boxed().toList());
+            row.put("committedPerSecond", Math.round(median(committed[relays - 1])));
+            row.put("relayedPerSecond", Math.round(median(relayed[relays - 1])));
+            row.put("committedPerSecondRuns", Arrays.stream(committed[relays - 1]).map(Math::rint).boxed().toList());
+            row.put("relayedPerSecondRuns", Arrays.stream(relayed[relays - 1]).map(Math::rint).boxed().toList());
             rows.add(row);
         }
         return rows;
@@ -216,24 +232,39 @@ class OutboxBenchmark {
                 + nextAttemptAt + ", " + status + ", NULL, " + createdAt + " FROM generate_series(1, " + rows + ") g");
     }
 
-    /** The relay's claim query (see OutboxStore), explained with the relay's batch size; rolled back. */
+    /**
+     * The relay's claim query (see OutboxStore), explained with the relay's batch size, rolled back: first as planned
+     * for its actual time, then with the generic plan the driver's server-side prepared statement ends up using.
+     */
     private List<String> explainClaim() throws SQLException {
         List<String> plan = new ArrayList<>();
+        String claim = "SELECT id, task, args, options, origin, attempts FROM " + BENCH_TABLE
+                + " WHERE status = 'PENDING' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2"
+                + " FOR UPDATE SKIP LOCKED";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) SELECT id, task, args, "
-                            + "options, origin, attempts FROM " + BENCH_TABLE + " WHERE status = 'PENDING' AND "
-                            + "next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 100 FOR UPDATE SKIP LOCKED")) {
-                while (result.next()) {
-                    plan.add(result.getString(1));
-                }
+            try (Statement statement = connection.createStatement()) {
+                explain(statement, "EXPLAIN (ANALYZE, BUFFERS) " + claim.replace("$1", "now()").replace("$2", "100"),
+                        plan);
+                statement.execute("PREPARE airlock_bench_claim(timestamptz, int) AS " + claim);
+                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                plan.add("-- generic plan (prepared statement):");
+                explain(statement, "EXPLAIN (ANALYZE, BUFFERS) EXECUTE airlock_bench_claim(now(), 100)", plan);
+                statement.execute("DEALLOCATE airlock_bench_claim");
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
         return plan;
+    }
+
+    private static void explain(Statement statement, String sql, List<String> plan) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                plan.add(result.getString(1));
+            }
+        }
     }
 
     private static double executionMillis(List<String> plan) {
