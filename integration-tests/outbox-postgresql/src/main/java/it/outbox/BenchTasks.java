@@ -1,5 +1,6 @@
 package it.outbox;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,16 @@ public class BenchTasks {
         Airlock.scope(scope -> {
             for (int i = from; i < from + count; i++) {
                 Airlock.enqueue("bench", i);
+            }
+        });
+    }
+
+    /** Commits {@code count} intents of the {@code bench} task in one transaction, due after {@code delay}. */
+    @Transactional
+    public void commitLater(int from, int count, Duration delay) {
+        Airlock.scope(scope -> {
+            for (int i = from; i < from + count; i++) {
+                Airlock.intent("bench").args(i).option("delay", delay).enqueue();
             }
         });
     }

@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * once, every fresh row is drained past each kind of backlog, and the results are written. Its numbers mean nothing.
  */
 @QuarkusTest
-class OutboxBenchmarkSmokeTest extends OutboxBenchmark {
+class OutboxBenchmarkSmokeTest extends OutboxBenchmarkBase {
 
     @Override
     int size(String name, int benchmark) {
