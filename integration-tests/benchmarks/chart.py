@@ -4,6 +4,7 @@ usage: python3 chart.py target/jmh-result.json ../../docs/modules/ROOT/assets/im
 """
 import json
 import math
+import os
 import statistics
 import sys
 
@@ -77,7 +78,7 @@ for r, name, score, error, alloc in zip(results, names, scores, errors, allocs):
     print(f"|{name} |{score:.1f} ± {error:.1f} |{median:.1f} |{(alloc or 0):.0f}")
 print("|===")
 
-fig.suptitle("Airlock core operations (JMH, " + results[0].get("jdkVersion", "?") + ")")
+fig.suptitle(os.environ.get("CHART_TITLE", "Airlock core operations") + " (JMH, " + results[0].get("jdkVersion", "?") + ")")
 fig.tight_layout()
 fig.savefig(sys.argv[2], dpi=110)
 print("chart written to", sys.argv[2])

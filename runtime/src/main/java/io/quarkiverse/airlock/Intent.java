@@ -25,7 +25,15 @@ public final class Intent {
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies) {
-        this(name, args, options, origin, action, localPolicies, capturedTraceContext());
+        // the enqueue path: kept free of delegation so that it inlines into enqueue as a whole
+        this.name = name;
+        this.args = args;
+        this.options = options;
+        this.origin = origin;
+        this.action = action;
+        this.localPolicies = localPolicies;
+        DispatchTracing tracing = DispatchTracing.installed();
+        this.traceContext = tracing == null ? null : tracing.capture();
     }
 
     private Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
@@ -37,11 +45,6 @@ public final class Intent {
         this.action = action;
         this.localPolicies = localPolicies;
         this.traceContext = traceContext;
-    }
-
-    private static Object capturedTraceContext() {
-        DispatchTracing tracing = DispatchTracing.installed();
-        return tracing == null ? null : tracing.capture();
     }
 
     /**
