@@ -20,7 +20,8 @@ fi
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 result=target/jta-result.json
 rm -f "$result"
-"$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -jar target/quarkus-app/quarkus-run.jar \
+# port 0: the benchmark needs no HTTP, and must not collide with an application running beside it
+"$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dquarkus.http.port=0 -jar target/quarkus-app/quarkus-run.jar \
     jmh TransactionBenchmark -wi 5 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$result" "$@"
 
 chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks-jta.png}

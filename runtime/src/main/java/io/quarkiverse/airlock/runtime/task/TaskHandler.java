@@ -18,6 +18,8 @@ public final class TaskHandler {
     private final String name;
     private final String method;
     private final Class<?>[] parameterTypes;
+    /** The parameter types with primitives boxed, for the check at every enqueue. */
+    private final Class<?>[] acceptedTypes;
     private final Call call;
 
     /**
@@ -30,6 +32,10 @@ public final class TaskHandler {
         this.name = name;
         this.method = method;
         this.parameterTypes = parameterTypes.clone();
+        this.acceptedTypes = new Class<?>[parameterTypes.length];
+        for (int i = 0; i < parameterTypes.length; i++) {
+            acceptedTypes[i] = box(parameterTypes[i]);
+        }
         this.call = call;
     }
 
@@ -62,11 +68,10 @@ public final class TaskHandler {
 
     /** Whether {@code value} can be passed to parameter {@code index}: assignable, boxed for primitives, null for references. */
     public boolean accepts(int index, Object value) {
-        Class<?> type = parameterTypes[index];
         if (value == null) {
-            return !type.isPrimitive();
+            return !parameterTypes[index].isPrimitive();
         }
-        return box(type).isInstance(value);
+        return acceptedTypes[index].isInstance(value);
     }
 
     static Class<?> box(Class<?> type) {

@@ -1,6 +1,8 @@
 package io.quarkiverse.airlock.runtime.task;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,11 +22,13 @@ public final class TaskRegistry {
     }
 
     public static void install(Collection<TaskHandler> discovered) {
-        Map<String, TaskHandler> byName = new TreeMap<>();
+        // a HashMap rather than Map.copyOf: its lookup compares cached hashes before equals and needs no integer
+        // division, and every enqueue and every dispatch looks a handler up
+        Map<String, TaskHandler> byName = new HashMap<>();
         for (TaskHandler handler : discovered) {
             byName.put(handler.name(), handler);
         }
-        handlers = Map.copyOf(byName);
+        handlers = Collections.unmodifiableMap(byName);
     }
 
     public static void clear() {

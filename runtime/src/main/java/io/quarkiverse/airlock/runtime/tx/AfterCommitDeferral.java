@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -47,22 +48,27 @@ public class AfterCommitDeferral implements DispatchDeferral {
             // its dispatch is a write in this very transaction, which commits or rolls back with the business data
             return false;
         }
-        int status = registry.getTransactionStatus();
-        switch (status) {
+        // the transaction is looked up once: every lookup through the manager or the registry costs a thread-local and
+        // a map access in Narayana
+        Transaction transaction = currentTransaction();
+        if (transaction == null) {
+            return false;
+        }
+        switch (status(transaction)) {
             case Status.STATUS_ACTIVE:
-                return register(intents, executor);
+                return register(transaction, intents, executor);
             case Status.STATUS_MARKED_ROLLBACK:
             case Status.STATUS_ROLLING_BACK:
             case Status.STATUS_ROLLEDBACK:
                 AfterCommitDispatch.dropped(intents, "its transaction will roll back");
                 return true;
             default:
-                // no transaction, or one already completing: nothing to wait for
+                // one already completing: nothing to wait for
                 return false;
         }
     }
 
-    private boolean register(List<Intent> intents, IntentExecutor executor) {
+    private boolean register(Transaction transaction, List<Intent> intents, IntentExecutor executor) {
         AfterCommitDispatch pending = (AfterCommitDispatch) registry.getResource(KEY);
         if (pending == null) {
             pending = new AfterCommitDispatch(transactions);
@@ -70,12 +76,12 @@ public class AfterCommitDeferral implements DispatchDeferral {
                 // a plain (not interposed) synchronization: its afterCompletion runs once the persistence context and
                 // the connections are released, and it skips the ordering wrapper Quarkus puts around interposed ones
                 // (measured: a third of the commit overhead)
-                transactions.getTransaction().registerSynchronization(pending);
+                transaction.registerSynchronization(pending);
             } catch (RollbackException | IllegalStateException rollbackOnly) {
                 AfterCommitDispatch.dropped(intents, "its transaction is marked for rollback");
                 return true;
             } catch (SystemException e) {
-                throw new AirlockException("Airlock could not wait for the commit of the current transaction: " + e, e);
+                throw unavailable(e);
             }
             registry.putResource(KEY, pending);
         }
@@ -85,5 +91,25 @@ public class AfterCommitDeferral implements DispatchDeferral {
             listener.deferred(intents);
         }
         return true;
+    }
+
+    private Transaction currentTransaction() {
+        try {
+            return transactions.getTransaction();
+        } catch (SystemException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static int status(Transaction transaction) {
+        try {
+            return transaction.getStatus();
+        } catch (SystemException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static AirlockException unavailable(SystemException e) {
+        return new AirlockException("Airlock could not wait for the commit of the current transaction: " + e, e);
     }
 }

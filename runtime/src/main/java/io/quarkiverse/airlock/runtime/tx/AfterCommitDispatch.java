@@ -1,6 +1,7 @@
 package io.quarkiverse.airlock.runtime.tx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.transaction.Status;
@@ -26,18 +27,18 @@ final class AfterCommitDispatch implements Synchronization {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     private final TransactionManager transactions;
-    private final List<Intent> intents = new ArrayList<>();
-    private final List<IntentExecutor> executors = new ArrayList<>();
+    /** One entry per flushed scope, not per intent: most transactions see a single scope. */
+    private final List<Intent[]> batches = new ArrayList<>(2);
+    private final List<IntentExecutor> executors = new ArrayList<>(2);
 
     AfterCommitDispatch(TransactionManager transactions) {
         this.transactions = transactions;
     }
 
     void add(List<Intent> flushed, IntentExecutor executor) {
-        for (Intent intent : flushed) {
-            intents.add(intent);
-            executors.add(executor);
-        }
+        // a copy: a custom scope may hand dispatchAll a list of its own and change it before the commit
+        batches.add(flushed.toArray(new Intent[0]));
+        executors.add(executor);
     }
 
     @Override
@@ -47,24 +48,33 @@ final class AfterCommitDispatch implements Synchronization {
     @Override
     public void afterCompletion(int status) {
         if (status != Status.STATUS_COMMITTED) {
-            dropped(intents, "its transaction rolled back");
+            for (Intent[] batch : batches) {
+                dropped(Arrays.asList(batch), "its transaction rolled back");
+            }
             return;
         }
         Transaction finished = suspend();
         try {
             AirlockListener listener = AirlockListeners.installed();
-            for (int i = 0; i < intents.size(); i++) {
-                try {
-                    if (listener != null) {
-                        listener.dispatching(intents.get(i), executors.get(i));
-                    }
-                    executors.get(i).dispatch(intents.get(i));
-                } catch (Throwable failure) {
-                    DispatchFailures.report("after-commit", intents.get(i), failure);
+            for (int b = 0; b < batches.size(); b++) {
+                IntentExecutor executor = executors.get(b);
+                for (Intent intent : batches.get(b)) {
+                    dispatch(intent, executor, listener);
                 }
             }
         } finally {
             resume(finished);
+        }
+    }
+
+    private static void dispatch(Intent intent, IntentExecutor executor, AirlockListener listener) {
+        try {
+            if (listener != null) {
+                listener.dispatching(intent, executor);
+            }
+            executor.dispatch(intent);
+        } catch (Throwable failure) {
+            DispatchFailures.report("after-commit", intent, failure);
         }
     }
 
