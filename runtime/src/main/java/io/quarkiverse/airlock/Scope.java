@@ -294,7 +294,8 @@ public class Scope {
         }
         PolicyGuard.onEnqueue(policyDepth, policy, intent);
         if (intents == null) {
-            intents = new ArrayList<>(4);
+            // room for a typical unit of work's side effects without growing; less than ArrayList's default of 10
+            intents = new ArrayList<>(8);
         }
         intents.add(intent);
         AirlockListener listener = AirlockListeners.installed();
@@ -307,15 +308,24 @@ public class Scope {
         if (intents == null) {
             return List.of();
         }
-        List<Intent> allowed = new ArrayList<>(intents.size());
+        // the buffer itself while every intent passes (the common case): it no longer changes once the scope has
+        // finished; a copy only from the first intent a policy drops
+        List<Intent> allowed = intents;
         AirlockListener listener = AirlockListeners.installed();
         int[] policyDepth = PolicyGuard.depth();
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
             Policy denying = denyingPolicy(policyDepth, intent);
             if (denying == null) {
-                allowed.add(intent);
-            } else if (listener != null) {
+                if (allowed != intents) {
+                    allowed.add(intent);
+                }
+                continue;
+            }
+            if (allowed == intents) {
+                allowed = new ArrayList<>(intents.subList(0, i));
+            }
+            if (listener != null) {
                 listener.dropped(this, intent, denying);
             }
         }
