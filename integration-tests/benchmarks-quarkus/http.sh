@@ -2,7 +2,7 @@
 # HTTP load comparison for the performance page: the same endpoint without Airlock, under @AirlockScope, and with
 # quarkus.airlock.http.auto-scope, measured with wrk on 127.0.0.1 in one run, rounds interleaved.
 #
-#   ./http.sh                     build both applications, then 3 rounds of 10 s per endpoint
+#   ./http.sh                     build both applications, then 5 rounds of 10 s per endpoint
 #   ROUNDS=5 DURATION=20s ./http.sh
 #   SKIP_BUILD=1 ./http.sh        reuse the applications built before
 #
@@ -11,9 +11,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . ../../.ci/jdk.sh
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || true
+    fi
+    command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+fi
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 
@@ -52,6 +57,7 @@ start target/auto-scope-app 18082
 
 variants=(
     "no Airlock|http://127.0.0.1:18081/bench/plain"
+    "@AirlockScope, no intent|http://127.0.0.1:18081/bench/scoped-empty"
     "@AirlockScope, 1 intent|http://127.0.0.1:18081/bench/scoped"
     "auto-scope, no intent|http://127.0.0.1:18082/bench/plain"
     "auto-scope, 1 intent|http://127.0.0.1:18082/bench/auto"
@@ -77,7 +83,8 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 
-# median of the rounds per variant; p99 in milliseconds
+# per variant: the median of the rounds, and the median of its ratio to the no-Airlock run of the same round (the
+# rounds interleave the variants, so a ratio within a round cancels most of the drift between rounds); p99 in ms
 python3 - "$raw" <<'PY' | tee target/http-results.txt
 import statistics, sys
 def ms(latency):
@@ -85,14 +92,17 @@ def ms(latency):
         if latency.endswith(suffix):
             return float(latency[:-len(suffix)]) * factor
     raise ValueError(latency)
-rows = {}
+rows, base = {}, {}
 for line in open(sys.argv[1]):
-    name, _, rps, p99 = line.strip().split('|')
-    rows.setdefault(name, []).append((float(rps), ms(p99)))
-base = statistics.median(r for r, _ in rows['no Airlock'])
-print(f"{'variant':28} {'req/s':>10} {'vs no Airlock':>14} {'p99 ms':>8}")
+    name, round_, rps, p99 = line.strip().split('|')
+    rows.setdefault(name, []).append((round_, float(rps), ms(p99)))
+    if name == 'no Airlock':
+        base[round_] = float(rps)
+print(f"{'variant':28} {'req/s':>10} {'vs no Airlock':>14} {'paired, range':>16} {'p99 ms':>8}")
 for name, values in rows.items():
-    rps = statistics.median(r for r, _ in values)
-    p99 = statistics.median(p for _, p in values)
-    print(f"{name:28} {rps:10.0f} {100 * (rps / base - 1):+13.1f}% {p99:8.2f}")
+    rps = statistics.median(r for _, r, _ in values)
+    p99 = statistics.median(p for _, _, p in values)
+    ratios = [100 * (r / base[k] - 1) for k, r, _ in values]
+    spread = f"{min(ratios):+.1f}..{max(ratios):+.1f}"
+    print(f"{name:28} {rps:10.0f} {statistics.median(ratios):+13.1f}% {spread:>16} {p99:8.2f}")
 PY

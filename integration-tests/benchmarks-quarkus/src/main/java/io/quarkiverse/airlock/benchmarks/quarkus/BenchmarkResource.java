@@ -7,8 +7,8 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 
 /**
- * Endpoints that differ only in how a scope surrounds them, for the HTTP load comparison. The scoped ones express one
- * side effect, which the synchronous executor runs before the response is written.
+ * Endpoints that differ only in how a scope surrounds them, for the HTTP load comparison. Those with a side effect
+ * express one, which the synchronous executor runs before the response is written.
  */
 @Path("/bench")
 public class BenchmarkResource {
@@ -19,6 +19,14 @@ public class BenchmarkResource {
     @GET
     @Path("plain")
     public String plain() {
+        return BODY;
+    }
+
+    /** The same endpoint under {@code @AirlockScope} and nothing else: the cost of the scope alone. */
+    @GET
+    @Path("scoped-empty")
+    @AirlockScope
+    public String scopedEmpty() {
         return BODY;
     }
 

@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import io.quarkiverse.airlock.Airlock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -58,5 +59,12 @@ class BenchmarkSmokeTest {
 
         assertThat(sideEffects.airlockRuns()).isEqualTo(before + 1);
         get("/bench/plain").then().statusCode(200).body(is("ok"));
+    }
+
+    @Test
+    void theEmptyScopedEndpointAnswersLikeThePlainOneAndClosesItsScope() {
+        get("/bench/scoped-empty").then().statusCode(200).body(is("ok"));
+
+        assertThat(Airlock.openScopes()).isZero();
     }
 }
