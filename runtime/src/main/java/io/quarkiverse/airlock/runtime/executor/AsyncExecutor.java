@@ -24,6 +24,11 @@ abstract class AsyncExecutor implements BuiltinExecutor {
         }
     }
 
+    @Override
+    public boolean handsOff() {
+        return true;
+    }
+
     /** Runs the intent elsewhere, on a fresh duplicated context; failures are reported, never thrown. */
     abstract void submit(Intent intent);
 }

@@ -31,4 +31,12 @@ public interface BuiltinExecutor extends IntentExecutor {
     default boolean joinsTransaction() {
         return false;
     }
+
+    /**
+     * Whether dispatch only hands the intent to another thread, so that nothing of it runs in the dispatching thread:
+     * after a commit, such a dispatch needs no suspension of the finished transaction.
+     */
+    default boolean handsOff() {
+        return false;
+    }
 }

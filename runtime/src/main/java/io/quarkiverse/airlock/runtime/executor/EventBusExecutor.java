@@ -40,6 +40,12 @@ public class EventBusExecutor implements BuiltinExecutor {
     }
 
     @Override
+    public boolean handsOff() {
+        // consumers run on an event loop or a worker, never in the sending thread; actions go to the worker pool
+        return true;
+    }
+
+    @Override
     public void dispatch(Intent intent) {
         if (intent.action().isPresent()) {
             actions.dispatch(intent);

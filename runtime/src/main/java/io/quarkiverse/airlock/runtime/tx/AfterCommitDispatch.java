@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
 import io.quarkiverse.airlock.runtime.listener.AirlockListener;
 import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
@@ -20,7 +21,7 @@ import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 /**
  * The intents of one transaction, in FIFO order across the scopes that flushed in it. After a commit each is
  * dispatched on its own: one failure is logged and does not stop the others. The finished transaction is suspended
- * meanwhile, so a handler runs outside it and can start its own.
+ * meanwhile when a handler runs in this thread, so that it runs outside it and can start its own.
  */
 final class AfterCommitDispatch implements Synchronization {
 
@@ -30,6 +31,8 @@ final class AfterCommitDispatch implements Synchronization {
     /** One entry per flushed scope, not per intent: most transactions see a single scope. */
     private final List<Intent[]> batches = new ArrayList<>(2);
     private final List<IntentExecutor> executors = new ArrayList<>(2);
+    /** Whether some dispatch runs in the completing thread, where the finished transaction is still associated. */
+    private boolean runsHere;
 
     AfterCommitDispatch(TransactionManager transactions) {
         this.transactions = transactions;
@@ -39,6 +42,7 @@ final class AfterCommitDispatch implements Synchronization {
         // a copy: a custom scope may hand dispatchAll a list of its own and change it before the commit
         batches.add(flushed.toArray(new Intent[0]));
         executors.add(executor);
+        runsHere |= !(executor instanceof BuiltinExecutor) || !((BuiltinExecutor) executor).handsOff();
     }
 
     @Override
@@ -53,7 +57,7 @@ final class AfterCommitDispatch implements Synchronization {
             }
             return;
         }
-        Transaction finished = suspend();
+        Transaction finished = runsHere ? suspend() : null;
         try {
             AirlockListener listener = AirlockListeners.installed();
             for (int b = 0; b < batches.size(); b++) {
