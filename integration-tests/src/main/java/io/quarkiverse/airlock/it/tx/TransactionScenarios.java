@@ -72,6 +72,17 @@ public class TransactionScenarios {
         throw new IllegalStateException("outer transaction fails after the inner one committed");
     }
 
+    /**
+     * Two scopes flush in one transaction with a REQUIRES_NEW transaction between them: the inner one's intents go out
+     * at its commit, then the outer one's, both scopes' in the order they flushed.
+     */
+    @Transactional
+    public void twoScopesAroundAnInnerTransaction(long first, long inTheMiddle, long last) {
+        Airlock.scope(scope -> orders.process(first));
+        inner.processInNewTransaction(inTheMiddle);
+        Airlock.scope(scope -> orders.process(last));
+    }
+
     @ApplicationScoped
     public static class Inner {
 

@@ -116,6 +116,19 @@ class TransactionTest {
         assertThat(orders.find(rolledBack).status).isEqualTo(Order.Status.NEW);
     }
 
+    @Test
+    void scopesOfOneTransactionDispatchInFlushOrderAfterAnInnerOneCommitted() {
+        long first = orders.create("jo").id;
+        long inTheMiddle = orders.create("kai").id;
+        long last = orders.create("lu").id;
+
+        scenarios.twoScopesAroundAnInnerTransaction(first, inTheMiddle, last);
+
+        assertThat(observed()).extracting(Observed::orderId)
+                .containsExactly(inTheMiddle, inTheMiddle, first, first, last, last);
+        assertThat(observed()).extracting(Observed::observedStatus).containsOnly("PROCESSED");
+    }
+
     static List<Observed> observed() {
         return given().get("/side-effects/observed").then().statusCode(200).extract().as(new TypeRef<>() {
         });
