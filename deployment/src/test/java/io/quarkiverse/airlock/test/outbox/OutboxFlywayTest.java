@@ -30,6 +30,7 @@ public class OutboxFlywayTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-flyway-deployment",
                     Version.getVersion())))

@@ -35,6 +35,7 @@ public class OutboxLiquibaseTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
             .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-liquibase-deployment",
                     Version.getVersion())))

@@ -35,6 +35,7 @@ public class OutboxNamedDatasourceTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Orders.class, Handlers.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-default;DB_CLOSE_DELAY=-1")

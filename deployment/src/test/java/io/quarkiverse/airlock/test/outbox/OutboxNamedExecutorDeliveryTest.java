@@ -32,6 +32,7 @@ public class OutboxNamedExecutorDeliveryTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Forwarder.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-bean;DB_CLOSE_DELAY=-1")
