@@ -67,11 +67,15 @@ class AirlockMessagingProcessor {
     void requireMessaging(AirlockConfig config, Capabilities capabilities,
             BuildProducer<ValidationErrorBuildItem> errors) {
         if (messagingUsed(config) && !capabilities.isPresent(Capability.MESSAGING)) {
-            errors.produce(new ValidationErrorBuildItem(new MissingMessagingExtensionException(
-                    "quarkus.airlock.executor=messaging (or quarkus.airlock.outbox.delivery=messaging) needs Quarkus Messaging, which this application lacks. Add the "
-                            + "io.quarkus:quarkus-messaging extension, or a connector extension such as "
-                            + "quarkus-messaging-kafka, quarkus-messaging-amqp or quarkus-messaging-rabbitmq; or choose "
-                            + "another executor.")));
+            // name the property that asked for it: the outbox's delivery, when the outbox sends through messaging
+            boolean byOutbox = config.outbox().enabled() && config.outbox().delivery().isPresent()
+                    && ExecutorNames.MESSAGING.equals(config.outbox().delivery().get());
+            String property = byOutbox ? "quarkus.airlock.outbox.delivery" : "quarkus.airlock.executor";
+            errors.produce(new ValidationErrorBuildItem(new MissingMessagingExtensionException(property
+                    + "=messaging needs Quarkus Messaging, which this application lacks. Add the "
+                    + "io.quarkus:quarkus-messaging extension, or a connector extension such as "
+                    + "quarkus-messaging-kafka, quarkus-messaging-amqp or quarkus-messaging-rabbitmq; or set " + property
+                    + " to another executor.")));
         }
     }
 

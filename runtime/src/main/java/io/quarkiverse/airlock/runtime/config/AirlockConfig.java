@@ -70,8 +70,9 @@ public interface AirlockConfig {
 
         /**
          * How the relay dispatches a committed row: `sync` (in the relay thread), `worker` (the worker pool, a batch at
-         * a time), `event-bus`, or the `@Named` name of a bean implementing `io.quarkiverse.airlock.IntentExecutor`.
-         * Defaults to the value of `quarkus.airlock.executor`.
+         * a time), `event-bus`, `messaging` (a Quarkus Messaging channel, with the row id as message id; needs the
+         * `quarkus-messaging` extension or one of its connectors), or the `@Named` name of a bean implementing
+         * `io.quarkiverse.airlock.IntentExecutor`. Defaults to the value of `quarkus.airlock.executor`.
          */
         Optional<String> delivery();
     }

@@ -3,6 +3,7 @@ package io.quarkiverse.airlock.runtime.outbox;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +62,15 @@ public final class OutboxRelay {
     private volatile boolean running;
     private volatile Thread thread;
     private boolean failing;
+    /**
+     * Outcomes known but not yet written, because the table could not be reached: written before the next claim, so
+     * that a delivered row is not run again and a failed one gets its backoff. Touched by the draining thread only.
+     */
+    private final List<UUID> unrecordedDeliveries = new ArrayList<>();
+    private final List<Failure> unrecordedFailures = new ArrayList<>();
+
+    private record Failure(ClaimedRow row, Throwable cause) {
+    }
 
     /**
      * @param executor where intents go; when {@code runsHandlers}, the relay invokes the task handler itself (so that
@@ -139,28 +149,60 @@ public final class OutboxRelay {
     }
 
     /**
-     * Claims one batch of due rows, delivers them and records the outcomes.
+     * Claims one batch of due rows, delivers them and records the outcomes. Outcomes that could not be recorded last
+     * time are recorded first; while that fails, nothing new is claimed. One caller at a time: the relay's own thread,
+     * or a caller that drives a relay it did not start.
      *
      * @return how many rows were claimed
      */
     public int drainOnce() throws Exception {
+        recordOutcomes();
         OffsetDateTime now = OutboxStore.now();
         List<ClaimedRow> rows = store.claim(settings.batchSize(), now, now.plus(settings.lease()));
         if (rows.isEmpty()) {
             return 0;
         }
         List<Throwable> failures = delivery.deliver(rows, this::deliver);
-        List<UUID> delivered = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Throwable failure = failures.get(i);
             if (failure == null) {
-                delivered.add(rows.get(i).id());
+                unrecordedDeliveries.add(rows.get(i).id());
             } else {
-                recordFailure(rows.get(i), failure);
+                unrecordedFailures.add(new Failure(rows.get(i), failure));
             }
         }
-        store.delivered(delivered, settings.retention().isZero() ? null : OutboxStore.now().plus(settings.retention()));
+        recordOutcomes();
         return rows.size();
+    }
+
+    /**
+     * Writes the outcomes held in memory: the delivered rows first, since running one of them again is the costlier
+     * mistake, then each failure on its own, so that one that cannot be written does not hold back the others. What
+     * fails stays held for the next call; rows stay reserved by their lease meanwhile.
+     */
+    private void recordOutcomes() throws Exception {
+        if (!unrecordedDeliveries.isEmpty()) {
+            store.delivered(unrecordedDeliveries,
+                    settings.retention().isZero() ? null : OutboxStore.now().plus(settings.retention()));
+            unrecordedDeliveries.clear();
+        }
+        Exception first = null;
+        for (Iterator<Failure> pending = unrecordedFailures.iterator(); pending.hasNext();) {
+            Failure failure = pending.next();
+            try {
+                recordFailure(failure.row(), failure.cause());
+                pending.remove();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else if (first != e) {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private Throwable deliver(ClaimedRow row) {
@@ -203,12 +245,17 @@ public final class OutboxRelay {
             List<CompletableFuture<Throwable>> pending = new ArrayList<>(rows.size());
             for (ClaimedRow row : rows) {
                 CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-                submit.apply(() -> outcome.complete(one.apply(row)))
-                        .whenComplete((ignored, error) -> {
-                            if (error != null) {
-                                outcome.complete(error);
-                            }
-                        });
+                try {
+                    submit.apply(() -> outcome.complete(one.apply(row)))
+                            .whenComplete((ignored, error) -> {
+                                if (error != null) {
+                                    outcome.complete(error);
+                                }
+                            });
+                } catch (RuntimeException refused) {
+                    // the pool refused this row: a failure of this row, not of the batch the others ran in
+                    outcome.complete(refused);
+                }
                 pending.add(outcome);
             }
             List<Throwable> failures = new ArrayList<>(rows.size());

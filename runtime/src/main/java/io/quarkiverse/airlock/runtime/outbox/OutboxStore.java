@@ -183,9 +183,13 @@ public final class OutboxStore {
         }
     }
 
-    /** Records a failed attempt: due again at {@code retryAt}, or dead-lettered when that is null. */
+    /**
+     * Records a failed attempt: due again at {@code retryAt}, or dead-lettered when that is null. Only a pending row
+     * changes: a failure recorded late never reopens a row another relay delivered meanwhile.
+     */
     void failed(UUID id, String error, OffsetDateTime retryAt, OffsetDateTime now) throws SQLException {
-        String sql = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?";
+        String sql = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?"
+                + " AND status = 'PENDING'";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, retryAt == null ? OutboxEntry.DEAD : OutboxEntry.PENDING);

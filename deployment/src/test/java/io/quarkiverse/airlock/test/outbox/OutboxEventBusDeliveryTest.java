@@ -1,0 +1,80 @@
+package io.quarkiverse.airlock.test.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * With {@code delivery=event-bus} the relay publishes committed rows on the Vert.x event bus, where the consumer of the
+ * local handler runs them; the row is gone once it is handed over.
+ */
+public class OutboxEventBusDeliveryTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-event-bus;DB_CLOSE_DELAY=-1")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+            .overrideConfigKey("quarkus.airlock.outbox.delivery", "event-bus")
+            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void committedRowsTravelOverTheEventBusToTheLocalHandler() {
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+            Airlock.enqueue("notify", "ada", 2);
+            Airlock.enqueue("notify", "grace", 3);
+        }));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.notified.size() == 2);
+        assertThat(Handlers.notified).containsExactlyInAnyOrder("ada:2", "grace:3");
+        // run by the event-bus consumer, not by the relay
+        assertThat(Handlers.threads).noneMatch(thread -> thread.startsWith("airlock-outbox-relay"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows() == 0);
+        assertThat(Handlers.notified).as("each row handed over once").hasSize(2);
+    }
+
+    private long rows() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    public static class Handlers {
+
+        static final List<String> notified = new CopyOnWriteArrayList<>();
+        static final List<String> threads = new CopyOnWriteArrayList<>();
+
+        @AirlockTask("notify")
+        void notify(String user, int count) {
+            threads.add(Thread.currentThread().getName());
+            notified.add(user + ":" + count);
+        }
+    }
+}

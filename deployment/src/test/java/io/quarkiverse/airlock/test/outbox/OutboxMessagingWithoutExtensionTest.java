@@ -1,0 +1,35 @@
+package io.quarkiverse.airlock.test.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.deployment.exception.MissingMessagingExtensionException;
+import io.quarkiverse.airlock.test.BuildFailures;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * quarkus.airlock.outbox.delivery=messaging in an application without Quarkus Messaging fails the build, naming that
+ * property and the extension to add.
+ */
+public class OutboxMessagingWithoutExtensionTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-no-messaging")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+            .overrideConfigKey("quarkus.airlock.outbox.delivery", "messaging")
+            .assertException(failure -> assertThat(BuildFailures.find(failure, MissingMessagingExtensionException.class))
+                    .hasMessageStartingWith("quarkus.airlock.outbox.delivery=messaging needs Quarkus Messaging")
+                    .hasMessageContainingAll("io.quarkus:quarkus-messaging", "quarkus-messaging-rabbitmq")
+                    .hasMessageNotContaining("quarkus.airlock.executor=messaging"));
+
+    @Test
+    void buildFails() {
+        fail("the build should have failed");
+    }
+}

@@ -1,0 +1,64 @@
+package io.quarkiverse.airlock.test.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The relay polls only once an hour here, yet committed intents are delivered at once: the commit wakes it.
+ */
+public class OutboxPromptRelayTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-prompt;DB_CLOSE_DELAY=-1")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "1h");
+
+    @Test
+    void eachCommitWakesTheRelay() {
+        // the first may still be found by the relay's start-up pass; afterwards it waits for the next poll, an hour away
+        commit("first");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.shipped.contains("first"));
+
+        commit("second");
+        await().atMost(Duration.ofSeconds(3)).until(() -> Handlers.shipped.contains("second"));
+        commit("third");
+        await().atMost(Duration.ofSeconds(3)).until(() -> Handlers.shipped.contains("third"));
+
+        // a scope that flushes outside any transaction commits its row at once, and wakes the relay as well
+        Airlock.scope(scope -> Airlock.enqueue("ship", "fourth"));
+        await().atMost(Duration.ofSeconds(3)).until(() -> Handlers.shipped.contains("fourth"));
+        assertThat(Handlers.shipped).containsExactly("first", "second", "third", "fourth");
+    }
+
+    private static void commit(String order) {
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", order)));
+    }
+
+    public static class Handlers {
+
+        static final List<String> shipped = new CopyOnWriteArrayList<>();
+
+        @AirlockTask("ship")
+        void ship(String order) {
+            shipped.add(order);
+        }
+    }
+}
