@@ -22,7 +22,8 @@ public class NothingRecordedInProdModeTest {
     static final QuarkusProdModeTest prod = new QuarkusProdModeTest()
             .withApplicationRoot(jar -> jar.addClasses(ProdProbe.class))
             // the test classpath's deployment artifacts do not bring their runtime ones into the packaged application
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-rest-deployment", Version.getVersion())))
+            .setForcedDependencies(
+                    List.of(Dependency.of("io.quarkus", "quarkus-rest-deployment", Version.getVersion())))
             .setRun(true);
 
     @Test

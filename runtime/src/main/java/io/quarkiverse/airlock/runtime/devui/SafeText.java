@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * Turns arguments, options, policies and errors into short plain text for the Dev UI. Whether a value's
- * {@code toString()} throws (an exception, an {@link AssertionError}, a stack overflow from endless recursion) or returns
- * megabytes, the result is bounded and the caller goes on; only errors of the virtual machine itself, such as running
- * out of memory, propagate. A {@code toString()} that never returns blocks its caller: nothing here can stop it. Control
- * characters are escaped so one value stays one line; HTML needs no escaping here because the page renders text, never
- * markup.
+ * {@code toString()} throws (an exception, an {@link AssertionError}, a stack overflow from endless recursion) or
+ * returns megabytes, the result is bounded and the caller goes on; only errors of the virtual machine itself, such as
+ * running out of memory, propagate. A {@code toString()} that never returns blocks its caller: nothing here can stop
+ * it. Control characters are escaped so one value stays one line; HTML needs no escaping here because the page
+ * renders text, never markup.
  */
 public final class SafeText {
 
