@@ -75,6 +75,7 @@ export class QwcAirlockHistory extends LitElement {
         _entries: { state: true },
         _outbox: { state: true },
         _deadLetters: { state: true },
+        _retrying: { state: true },
         _task: { state: true },
         _outcome: { state: true },
     };
@@ -84,6 +85,7 @@ export class QwcAirlockHistory extends LitElement {
         this._entries = null;
         this._outbox = null;
         this._deadLetters = [];
+        this._retrying = [];
         this._task = '';
         this._outcome = '';
     }
@@ -121,6 +123,9 @@ export class QwcAirlockHistory extends LitElement {
             if (this._outbox.enabled) {
                 this.jsonRpc.getDeadLetters().then(letters => {
                     this._deadLetters = letters.result;
+                });
+                this.jsonRpc.getRetrying().then(rows => {
+                    this._retrying = rows.result;
                 });
             }
         });
@@ -177,12 +182,26 @@ export class QwcAirlockHistory extends LitElement {
             <div class="bar">
                 <strong>Outbox</strong>
                 <span class="meta" id="outbox-pending">${this._outbox.pending} row(s) waiting for delivery,
-                    ${this._deadLetters.length} dead-lettered</span>
+                    ${this._retrying.length} failed and retrying, ${this._deadLetters.length} dead-lettered</span>
                 <vaadin-button theme="tertiary" @click="${() => this._reloadOutbox()}">
                     <vaadin-icon icon="font-awesome-solid:rotate" slot="prefix"></vaadin-icon>
                     Refresh
                 </vaadin-button>
             </div>
+            ${this._retrying.length === 0 ? html`` : html`
+                <table id="retrying">
+                    <tr><th>Next attempt</th><th>Task</th><th>Arguments</th><th>Attempts</th><th>Last error</th>
+                        <th>Origin</th></tr>
+                    ${this._retrying.map(row => html`
+                        <tr class="retrying">
+                            <td class="meta">${row.nextAttemptAt ? new Date(row.nextAttemptAt).toLocaleString() : ''}</td>
+                            <td><code class="task">${row.task}</code></td>
+                            <td><code>${row.args}</code></td>
+                            <td>${row.attempts}</td>
+                            <td><code>${row.lastError}</code></td>
+                            <td class="meta">${row.origin ?? ''}</td>
+                        </tr>`)}
+                </table>`}
             ${this._deadLetters.length === 0 ? html`` : html`
                 <table id="dead-letters">
                     <tr><th>Created</th><th>Task</th><th>Arguments</th><th>Attempts</th><th>Last error</th>

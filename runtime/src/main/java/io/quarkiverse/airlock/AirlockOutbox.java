@@ -19,6 +19,12 @@ public interface AirlockOutbox {
     /** Rows that failed every attempt, oldest first, at most {@code limit}. */
     List<OutboxEntry> deadLetters(int limit);
 
+    /**
+     * Rows whose last attempt failed and that wait for their next one, soonest due first, at most {@code limit}: still
+     * {@code PENDING}, with at least one attempt and the error of the last.
+     */
+    List<OutboxEntry> retrying(int limit);
+
     /** The row with this id, while it exists (delivered rows are deleted unless a retention is configured). */
     Optional<OutboxEntry> find(UUID id);
 

@@ -117,6 +117,42 @@ class ListenerTest {
     }
 
     @Test
+    void aListenerThrowingAnErrorDoesNotReachTheEnqueue() {
+        AirlockListener asserting = new AirlockListener() {
+            @Override
+            public void enqueued(Scope scope, Intent intent) {
+                throw new AssertionError("listener assumption broken");
+            }
+
+            @Override
+            public void scopeExited(Scope scope) {
+                throw new NoClassDefFoundError("listener dependency missing");
+            }
+        };
+        AirlockListeners.install(List.of(asserting, events));
+        List<String> ran = new ArrayList<>();
+
+        Airlock.scope(scope -> Airlock.enqueue("mail", () -> ran.add("mail")));
+
+        assertThat(ran).containsExactly("mail");
+        assertThat(events.log).contains("enqueued mail", "exited", "handled mail ok");
+    }
+
+    @Test
+    void errorsOfTheVirtualMachineItselfAreNotSwallowed() {
+        AirlockListener starving = new AirlockListener() {
+            @Override
+            public void enqueued(Scope scope, Intent intent) {
+                throw new OutOfMemoryError("no heap left");
+            }
+        };
+        AirlockListeners.install(List.of(starving));
+
+        assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("mail", () -> {
+        }))).isInstanceOf(OutOfMemoryError.class).hasMessage("no heap left");
+    }
+
+    @Test
     void intentsTakeTheOriginOfTheirScopeUnlessTheyHaveTheirOwn() {
         Scope scope = new Scope(new AllowAll()).withOrigin("POST /orders").enter();
         try {

@@ -73,6 +73,7 @@ public final class DevShop {
         @Path("/audit")
         public String audit() {
             Airlock.enqueue("audit", new Hostile());
+            Airlock.enqueue("audit", new Asserting());
             Airlock.enqueue("audit", "<b>bold</b>".repeat(100));
             Airlock.enqueue("audit", "two\nlines");
             return "audited";
@@ -97,6 +98,14 @@ public final class DevShop {
 
         @AirlockTask
         void audit(Object value) {
+        }
+    }
+
+    /** An argument whose toString() throws an Error, not an exception. */
+    public static final class Asserting {
+        @Override
+        public String toString() {
+            throw new AssertionError("never rendered");
         }
     }
 

@@ -28,7 +28,7 @@ public class DevUIJsonRpcTest extends DevUIJsonRPCTest {
     @RegisterExtension
     static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
             .withApplicationRoot(jar -> jar.addClasses(DevShop.class, DevShop.Resource.class, DevShop.Tasks.class,
-                    DevShop.Hostile.class)
+                    DevShop.Hostile.class, DevShop.Asserting.class)
                     .addAsResource(new StringAsset("quarkus.airlock.http.auto-scope=true\n"), "application.properties"));
 
     public DevUIJsonRpcTest() {
@@ -92,6 +92,7 @@ public class DevUIJsonRpcTest extends DevUIJsonRPCTest {
         }
         assertThat(rendered).contains(
                 "<" + DevShop.Hostile.class.getName() + ": toString() threw java.lang.UnsupportedOperationException>",
+                "<" + DevShop.Asserting.class.getName() + ": toString() threw java.lang.AssertionError>",
                 "\"two\\nlines\"");
         String longOne = rendered.stream().filter(text -> text.startsWith("\"<b>bold</b>")).findFirst().orElseThrow();
         assertThat(longOne).endsWith("… (1100 characters)\"").hasSizeLessThan(400);

@@ -17,7 +17,8 @@ import io.quarkus.devui.tests.DevUIJsonRPCTest;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
- * With the durable outbox, the History page shows the dead-lettered rows and resubmits them.
+ * With the durable outbox, the History page shows the rows waiting for a retry and the dead-lettered rows, and
+ * resubmits the latter.
  */
 public class DevUIOutboxTest extends DevUIJsonRPCTest {
 
@@ -29,7 +30,9 @@ public class DevUIOutboxTest extends DevUIJsonRPCTest {
                             "quarkus.datasource.jdbc.url=jdbc:h2:mem:devui-outbox;DB_CLOSE_DELAY=-1",
                             "quarkus.datasource.devservices.enabled=false",
                             "quarkus.airlock.outbox.enabled=true",
-                            "quarkus.airlock.outbox.max-attempts=1",
+                            "quarkus.airlock.outbox.max-attempts=2",
+                            // long enough for the failed row to be seen waiting for its retry
+                            "quarkus.airlock.outbox.initial-backoff=8s",
                             "quarkus.airlock.outbox.poll-interval=50ms",
                             "")), "application.properties"));
 
@@ -38,14 +41,24 @@ public class DevUIOutboxTest extends DevUIJsonRPCTest {
     }
 
     @Test
-    void aDeadLetterIsListedThenResubmittedAndDelivered() throws Exception {
+    void aFailedRowIsListedWhileItWaitsForItsRetryThenAsADeadLetterThenResubmittedAndDelivered() throws Exception {
         assertThat(executeJsonRPCMethod("getOutbox").get("enabled").asBoolean()).isTrue();
 
         given().post("/partner/orders/51").then().statusCode(204);
-        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter("notifyPartner"),
+        JsonNode retrying = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> row("getRetrying", "notifyPartner"), found -> found != null);
+        assertThat(retrying.get("args").asText()).contains("51");
+        assertThat(retrying.get("attempts").asInt()).isEqualTo(1);
+        assertThat(retrying.get("lastError").asText()).contains("partner is down for order 51");
+        assertThat(retrying.get("nextAttemptAt").asText()).isNotBlank();
+        assertThat(row("getDeadLetters", "notifyPartner")).as("not dead while a retry is due").isNull();
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> row("getDeadLetters", "notifyPartner"),
                 found -> found != null);
+        assertThat(row("getRetrying", "notifyPartner")).as("no retry left once dead").isNull();
+        assertThat(letter.get("id").asText()).isEqualTo(retrying.get("id").asText());
         assertThat(letter.get("args").asText()).contains("51");
-        assertThat(letter.get("attempts").asInt()).isEqualTo(1);
+        assertThat(letter.get("attempts").asInt()).isEqualTo(2);
         assertThat(letter.get("lastError").asText()).contains("partner is down");
         assertThat(letter.get("origin").asText()).isEqualTo("DevPartner#order");
 
@@ -53,13 +66,14 @@ public class DevUIOutboxTest extends DevUIJsonRPCTest {
         assertThat(executeJsonRPCMethod("resubmit", Map.of("id", letter.get("id").asText())).asBoolean()).isTrue();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/partner/delivered").asString(), "1"::equals);
-        assertThat(deadLetter("notifyPartner")).isNull();
+        assertThat(row("getDeadLetters", "notifyPartner")).isNull();
+        assertThat(row("getRetrying", "notifyPartner")).as("delivered").isNull();
         assertThat(executeJsonRPCMethod("resubmit", Map.of("id", letter.get("id").asText())).asBoolean())
                 .as("a row is resubmitted once").isFalse();
     }
 
-    private JsonNode deadLetter(String task) throws Exception {
-        for (JsonNode letter : executeJsonRPCMethod("getDeadLetters")) {
+    private JsonNode row(String method, String task) throws Exception {
+        for (JsonNode letter : executeJsonRPCMethod(method)) {
             if (letter.get("task").asText().equals(task)) {
                 return letter;
             }

@@ -22,7 +22,7 @@ public class NothingRecordedOutsideDevModeTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(DevShop.class, DevShop.Resource.class, DevShop.Tasks.class,
-                    DevShop.Hostile.class));
+                    DevShop.Hostile.class, DevShop.Asserting.class));
 
     @Test
     void theRecordingListenerAndTheServiceAreAbsent() {

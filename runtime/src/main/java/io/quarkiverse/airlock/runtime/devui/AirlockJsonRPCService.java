@@ -23,7 +23,10 @@ import io.smallrye.mutiny.Multi;
 @ApplicationScoped
 public class AirlockJsonRPCService {
 
-    /** Dead letters shown at most: the page is for a developer's look, the query API for the rest. */
+    /**
+     * Dead letters, and rows waiting for a retry, shown at most: the page is for a developer's look, the query API for
+     * the rest.
+     */
     static final int DEAD_LETTERS_SHOWN = 100;
 
     private final AirlockDevUIListener recorded;
@@ -62,6 +65,21 @@ public class AirlockJsonRPCService {
                     entry.createdAt() == null ? null : entry.createdAt().toString()));
         }
         return letters;
+    }
+
+    /** The outbox rows whose last attempt failed and that wait for a retry, soonest first; empty without the outbox. */
+    public List<RetryingRow> getRetrying() {
+        AirlockOutbox current = outbox.get();
+        if (current == null) {
+            return List.of();
+        }
+        List<RetryingRow> rows = new ArrayList<>();
+        for (OutboxEntry entry : current.retrying(DEAD_LETTERS_SHOWN)) {
+            rows.add(new RetryingRow(entry.id().toString(), entry.task(), SafeText.text(entry.args()),
+                    entry.attempts(), SafeText.text(entry.lastError()), entry.origin(),
+                    entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString()));
+        }
+        return rows;
     }
 
     /**

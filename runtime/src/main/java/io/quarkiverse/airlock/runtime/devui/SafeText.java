@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns arguments, options, policies and errors into short plain text for the Dev UI. Whatever a value's
- * {@code toString()} does (throw, recurse, return megabytes), the result is bounded and the caller goes on. Control
- * characters are escaped so one value stays one line; HTML needs no escaping here because the page renders text, never
- * markup.
+ * Turns arguments, options, policies and errors into short plain text for the Dev UI. Whether a value's
+ * {@code toString()} throws (an exception, an {@link AssertionError}, a stack overflow from endless recursion) or
+ * returns megabytes, the result is bounded and the caller goes on; only errors of the virtual machine itself, such as
+ * running out of memory, propagate. A {@code toString()} that never returns blocks its caller: nothing here can stop
+ * it. Control characters are escaped so one value stays one line; HTML needs no escaping here because the page
+ * renders text, never markup.
  */
 public final class SafeText {
 
@@ -32,7 +34,7 @@ public final class SafeText {
             try {
                 length = text.length();
                 head = text.subSequence(0, Math.min(length, LIMIT));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (Throwable e) {
                 return failed(value, e);
             }
             return '"' + bounded(head.toString(), length) + '"';
@@ -48,7 +50,7 @@ public final class SafeText {
         String text;
         try {
             text = String.valueOf(value.toString());
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        } catch (Throwable e) {
             return failed(value, e);
         }
         return bounded(text, text.length());
@@ -104,7 +106,14 @@ public final class SafeText {
         return Collections.unmodifiableList(rendered);
     }
 
+    /**
+     * The note shown instead of a value whose rendering threw. Errors of the virtual machine itself (out of memory, an
+     * internal error) are not the value's to report and go on up; a stack overflow is, once the stack has unwound.
+     */
     private static String failed(Object value, Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw (VirtualMachineError) e;
+        }
         return "<" + value.getClass().getName() + ": toString() threw " + e.getClass().getName() + ">";
     }
 

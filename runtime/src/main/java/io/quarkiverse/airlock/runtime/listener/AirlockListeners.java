@@ -38,7 +38,10 @@ public final class AirlockListeners {
         }
     }
 
-    /** Calls each listener in turn; one that throws is logged and does not stop the others or the work. */
+    /**
+     * Calls each listener in turn; one that throws (an exception, an assertion error...) is logged and does not stop
+     * the others or the work.
+     */
     private static final class Guarded implements AirlockListener {
 
         private final AirlockListener[] listeners;
@@ -52,7 +55,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.scopeEntered(scope);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -63,7 +66,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.scopeExited(scope);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -74,7 +77,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.enqueued(scope, intent);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -85,7 +88,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.captured(outer, intent);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -96,7 +99,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.dropped(scope, intent, policy);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -107,7 +110,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.discarded(scope, intents, reason);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -118,7 +121,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.deferred(intents);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -129,7 +132,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.rolledBack(intents);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -140,7 +143,7 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.dispatching(intent, executor);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
@@ -151,13 +154,17 @@ public final class AirlockListeners {
             for (AirlockListener listener : listeners) {
                 try {
                     listener.handled(intent, nanos, failure);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
         }
 
-        private static void failed(AirlockListener listener, RuntimeException e) {
+        /** Logs what a listener threw; errors of the virtual machine itself (out of memory...) go on up. */
+        private static void failed(AirlockListener listener, Throwable e) {
+            if (e instanceof VirtualMachineError) {
+                throw (VirtualMachineError) e;
+            }
             LOG.errorf(e, "Airlock listener %s failed; the work it was told about goes on", listener.getClass().getName());
         }
     }

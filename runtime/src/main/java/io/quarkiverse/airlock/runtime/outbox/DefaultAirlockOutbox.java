@@ -110,6 +110,11 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
     }
 
     @Override
+    public List<OutboxEntry> retrying(int limit) {
+        return store().listRetrying(limit);
+    }
+
+    @Override
     public Optional<OutboxEntry> find(UUID id) {
         return store().find(id);
     }

@@ -225,9 +225,19 @@ public final class OutboxStore {
     }
 
     List<OutboxEntry> list(String status, int limit) {
+        return select(" WHERE status = ? ORDER BY next_attempt_at LIMIT ?", status, limit);
+    }
+
+    /** Pending rows whose last attempt failed, soonest due first. */
+    List<OutboxEntry> listRetrying(int limit) {
+        return select(" WHERE status = ? AND attempts > 0 AND last_error IS NOT NULL ORDER BY next_attempt_at LIMIT ?",
+                OutboxEntry.PENDING, limit);
+    }
+
+    private List<OutboxEntry> select(String where, String status, int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table
-                        + " WHERE status = ? ORDER BY next_attempt_at LIMIT ?")) {
+                        + where)) {
             statement.setString(1, status);
             statement.setInt(2, limit);
             List<OutboxEntry> entries = new ArrayList<>();

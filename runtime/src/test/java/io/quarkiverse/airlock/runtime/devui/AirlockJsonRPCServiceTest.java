@@ -244,6 +244,12 @@ class AirlockJsonRPCServiceTest {
         }
 
         @Override
+        public List<OutboxEntry> retrying(int limit) {
+            return rows.stream().filter(row -> row.status().equals(OutboxEntry.PENDING) && row.attempts() > 0
+                    && row.lastError() != null).limit(limit).toList();
+        }
+
+        @Override
         public Optional<OutboxEntry> find(UUID id) {
             return rows.stream().filter(row -> row.id().equals(id)).findFirst();
         }

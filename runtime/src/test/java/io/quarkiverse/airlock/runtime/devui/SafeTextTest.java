@@ -1,6 +1,7 @@
 package io.quarkiverse.airlock.runtime.devui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -72,6 +73,36 @@ class SafeTextTest {
         };
         assertThat(SafeText.value(hostile)).isEqualTo("<" + hostile.getClass().getName()
                 + ": toString() threw java.lang.IllegalStateException>");
+    }
+
+    @Test
+    void aToStringThrowingAnErrorIsReportedToo() {
+        Object asserting = new Object() {
+            @Override
+            public String toString() {
+                throw new AssertionError("invariant broken");
+            }
+        };
+        Object unlinked = new Object() {
+            @Override
+            public String toString() {
+                throw new NoClassDefFoundError("com/acme/Missing");
+            }
+        };
+        assertThat(SafeText.value(asserting)).isEqualTo("<" + asserting.getClass().getName()
+                + ": toString() threw java.lang.AssertionError>");
+        assertThat(SafeText.name(unlinked)).endsWith("toString() threw java.lang.NoClassDefFoundError>");
+    }
+
+    @Test
+    void runningOutOfMemoryIsNotMistakenForABrokenValue() {
+        Object tooBig = new Object() {
+            @Override
+            public String toString() {
+                throw new OutOfMemoryError("no heap left");
+            }
+        };
+        assertThatThrownBy(() -> SafeText.value(tooBig)).isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test
