@@ -32,7 +32,7 @@ public class InheritedScopeBindingTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Recorded.class, Base.class, Child.class,
-                    Parent.class, Kid.class, Grandkid.class));
+                    Parent.class, Kid.class, Grandkid.class, Elder.class, Younger.class));
 
     @Inject
     Recorded recorded;
@@ -48,6 +48,9 @@ public class InheritedScopeBindingTest {
 
     @Inject
     Grandkid grandkid;
+
+    @Inject
+    Younger younger;
 
     @BeforeEach
     void clear() {
@@ -73,6 +76,12 @@ public class InheritedScopeBindingTest {
         kid.run();
         kid.logging();
         assertThat(recorded.policies).containsExactly(AllowAll.class, LogOnFlush.class);
+    }
+
+    @Test
+    void theBeanClassesAnnotationWinsWhicheverPolicyEachNames() {
+        younger.run();
+        assertThat(recorded.policies).containsExactly(DropAll.class);
     }
 
     @Test
@@ -140,5 +149,23 @@ public class InheritedScopeBindingTest {
     @Singleton
     @Typed(Grandkid.class)
     public static class Grandkid extends Kid {
+    }
+
+    @AirlockScope(policy = AllowAll.class)
+    @Singleton
+    public static class Elder {
+
+        @Inject
+        Recorded recorded;
+
+        public void run() {
+            recorded.current();
+        }
+    }
+
+    @AirlockScope(policy = DropAll.class)
+    @Singleton
+    @Typed(Younger.class)
+    public static class Younger extends Elder {
     }
 }
