@@ -20,6 +20,18 @@ public class Deliveries {
         handled.add(orderId + " x" + parcels);
     }
 
+    /**
+     * A structured argument travels as a JSON object and reaches the handler as the record again; in a native image
+     * that needs the record registered for reflection, which the build does for every task argument type.
+     */
+    @AirlockTask("shop.pack")
+    void pack(Parcel parcel) {
+        handled.add(parcel.orderId() + " packed " + parcel.items());
+    }
+
+    public record Parcel(String orderId, List<String> items) {
+    }
+
     public List<String> handled() {
         return handled;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -42,6 +43,14 @@ class RoundTripTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.handled().size() == 2);
         assertThat(deliveries.handled()).containsExactlyInAnyOrder("order-1 x2", "order-2 x1");
+    }
+
+    @Test
+    void recordArgumentsArriveAsRecords() {
+        Airlock.scope(s -> Airlock.enqueue("shop.pack", new Deliveries.Parcel("order-3", List.of("book", "pen"))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.handled().isEmpty());
+        assertThat(deliveries.handled()).containsExactly("order-3 packed [book, pen]");
     }
 
     @Test

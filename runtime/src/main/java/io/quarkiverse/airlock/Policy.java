@@ -4,6 +4,7 @@ package io.quarkiverse.airlock;
  * WHAT may escape a scope. A policy sees each intent when it is enqueued and decides at flush whether it is
  * dispatched. Policies filter; they never reorder and never enqueue.
  */
+// tag::policy[]
 public interface Policy {
 
     /**
@@ -18,3 +19,4 @@ public interface Policy {
      */
     boolean allows(Intent intent);
 }
+// end::policy[]

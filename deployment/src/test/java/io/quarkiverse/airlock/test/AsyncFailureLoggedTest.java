@@ -23,12 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * With an asynchronous executor nobody is left to catch a handler's exception: the flush does not throw, the other
- * intents still run, and the failure is logged at ERROR with the task name and the origin.
+ * intents still run, and the failure is logged once, at ERROR, with the task name, the intent's id and the origin.
  */
 public class AsyncFailureLoggedTest {
 
@@ -77,8 +79,9 @@ public class AsyncFailureLoggedTest {
         logger.addHandler(capture);
         try {
             AtomicReference<Scope> scope = new AtomicReference<>();
+            AtomicReference<Intent> failing = new AtomicReference<>();
             assertThatCode(() -> scope.set(Airlock.scope(s -> {
-                Airlock.intent(TASK).args("ada@example.org").origin(ORIGIN).enqueue();
+                failing.set(Airlock.intent(TASK).args("ada@example.org").origin(ORIGIN).enqueue());
                 Airlock.enqueue("audit", "after the failing one");
             }))).doesNotThrowAnyException();
             assertThat(scope.get().isFlushed()).isTrue();
@@ -89,7 +92,8 @@ public class AsyncFailureLoggedTest {
             LogRecord record = records.poll(5, TimeUnit.SECONDS);
             assertThat(record).as("an ERROR record of io.quarkiverse.airlock").isNotNull();
             assertThat(record.getLevel().getName()).isEqualTo("ERROR");
-            assertThat(message(record)).contains("'" + TASK + "'").contains(ORIGIN);
+            assertThat(message(record)).contains("'" + TASK + "'").contains(ORIGIN)
+                    .as("names the intent's id").contains("intent: " + DispatchFailures.id(failing.get()));
             assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage(FAILURE);
             assertThat(records.poll(200, TimeUnit.MILLISECONDS)).as("one failure, one ERROR record").isNull();
         } finally {

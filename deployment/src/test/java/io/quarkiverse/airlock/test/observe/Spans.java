@@ -1,6 +1,7 @@
 package io.quarkiverse.airlock.test.observe;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -30,5 +31,14 @@ public class Spans {
             Thread.sleep(20);
         }
         throw new AssertionError("no span '" + name + "' among " + exporter.getFinishedSpanItems());
+    }
+
+    /**
+     * Every span exported up to the one named. Spans are queued for export as they end, so any span that ended
+     * before the named one is among them: a span missing here was not there to end.
+     */
+    static List<SpanData> exportedUpTo(InMemorySpanExporter exporter, String name) throws InterruptedException {
+        await(exporter, name);
+        return exporter.getFinishedSpanItems();
     }
 }

@@ -28,10 +28,12 @@ public class ReentrantTasks {
     }
 
     /** Would run forever if it could re-enqueue itself; the local policy drops the attempt. */
+    // tag::renew[]
     @AirlockTask
     @AirlockScope
     void renew(String id, int round) {
         Airlock.enqueue("record", id, round);
-        Airlock.policy(new BlockTasks("renew"), () -> Airlock.enqueue("renew", id, round + 1));
+        Airlock.policy(new BlockTasks("renew"), () -> Airlock.enqueue("renew", id, round + 1)); // dropped at flush
     }
+    // end::renew[]
 }

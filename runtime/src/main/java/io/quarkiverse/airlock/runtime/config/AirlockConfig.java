@@ -98,14 +98,14 @@ public interface AirlockConfig {
 
         /**
          * The outgoing channel intents are sent to. With `channel-per-task`, the prefix of one channel per task:
-         * `<channel>-<task name>`. Configure the connector of each channel with the usual `mp.messaging.outgoing.*`
+         * {@code <channel>-<task name>}. Configure the connector of each channel with the usual `mp.messaging.outgoing.*`
          * properties; a channel without a connector is delivered in-process to the consumer.
          */
         @WithDefault("airlock-intents")
         String channel();
 
         /**
-         * Sends each task's intents to its own channel (`<channel>-<task name>`, for every `@AirlockTask` of the
+         * Sends each task's intents to its own channel ({@code <channel>-<task name>}, for every `@AirlockTask` of the
          * application) instead of one shared channel. The task name also travels in the payload and the metadata,
          * so one shared channel is enough for most brokers.
          */

@@ -1,0 +1,113 @@
+package io.quarkiverse.airlock.test.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.UserTransaction;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Inside a JTA transaction the dispatch span starts after the commit, still a child of the span that enqueued the
+ * intent; a rollback dispatches nothing, so there is no span.
+ */
+public class OpenTelemetryAfterCommitSpanTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Spans.class))
+            .setForcedDependencies(List.of(
+                    Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment", Version.getVersion()),
+                    Dependency.of("io.quarkus", "quarkus-narayana-jta-deployment", Version.getVersion())))
+            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
+            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
+            .overrideConfigKey("quarkus.otel.logs.enabled", "false");
+
+    @Inject
+    InMemorySpanExporter exporter;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Inject
+    Handlers handlers;
+
+    @BeforeEach
+    void reset() {
+        exporter.reset();
+        handlers.booked = null;
+    }
+
+    @Test
+    void spanStartsAfterTheCommitAsAChildOfTheEnqueuingSpan() throws Exception {
+        Span request = tracer.spanBuilder("booking").startSpan();
+        try (Scope ignored = request.makeCurrent()) {
+            transaction.begin();
+            Airlock.scope(scope -> Airlock.intent("book").args(3L).origin("POST /bookings").enqueue());
+            assertThat(handlers.booked).as("deferred to the commit").isNull();
+            transaction.commit();
+        } finally {
+            request.end();
+        }
+
+        assertThat(handlers.booked).as("the commit dispatched the intent").isNotNull();
+        SpanData dispatch = Spans.await(exporter, "airlock book");
+        assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+        assertThat(dispatch.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+        assertThat(dispatch.getAttributes().asMap())
+                .containsEntry(AttributeKey.stringKey("airlock.task"), "book")
+                .containsEntry(AttributeKey.stringKey("airlock.origin"), "POST /bookings");
+        assertThat(handlers.booked.getSpanId()).as("the dispatch span is current in the handler")
+                .isEqualTo(dispatch.getSpanId());
+    }
+
+    @Test
+    void rollbackLeavesNoDispatchSpan() throws Exception {
+        Span request = tracer.spanBuilder("cancelled booking").startSpan();
+        try (Scope ignored = request.makeCurrent()) {
+            transaction.begin();
+            Airlock.scope(scope -> Airlock.enqueue("book", 4L));
+            transaction.rollback();
+        } finally {
+            request.end();
+        }
+
+        assertThat(handlers.booked).isNull();
+        assertThat(Spans.exportedUpTo(exporter, "cancelled booking")).extracting(SpanData::getName)
+                .doesNotContain("airlock book");
+    }
+
+    @Singleton
+    public static class Handlers {
+
+        volatile SpanContext booked;
+
+        @AirlockTask
+        void book(long booking) {
+            booked = Span.current().getSpanContext();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.quarkiverse.airlock.test.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+
+import org.flywaydb.core.Flyway;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * Flyway creates the outbox table from the H2 script shipped in the runtime jar, Airlock's own schema creation being
+ * off, and the outbox works on it.
+ */
+public class OutboxFlywayTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .overrideConfigKey("quarkus.http.test-port", "0")
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
+            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-flyway-deployment",
+                    Version.getVersion())))
+            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-flyway;DB_CLOSE_DELAY=-1")
+            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+            // tag::flyway[]
+            .overrideConfigKey("quarkus.flyway.migrate-at-start", "true")
+            .overrideConfigKey("quarkus.flyway.locations", "db/airlock/h2")
+            .overrideConfigKey("quarkus.airlock.outbox.create-schema", "false")
+            // end::flyway[]
+            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+
+    @Inject
+    Flyway flyway;
+
+    @Inject
+    AirlockOutbox outbox;
+
+    @Test
+    void theShippedScriptCreatesTheTableTheOutboxUses() {
+        assertThat(flyway.info().applied()).singleElement().satisfies(migration -> {
+            assertThat(migration.getScript()).endsWith("V1_0_0__airlock_outbox.sql");
+            assertThat(migration.getVersion().getVersion()).isEqualTo("1.0.0");
+        });
+
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", 7L)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.shipped.contains(7L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.pendingCount() == 0);
+        assertThat(Handlers.shipped).containsExactly(7L);
+    }
+
+    public static class Handlers {
+
+        static final List<Long> shipped = new CopyOnWriteArrayList<>();
+
+        @AirlockTask("ship")
+        void ship(long orderId) {
+            shipped.add(orderId);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package it.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.OutboxDelivery;
+
+/**
+ * Task handlers that leave a trace of every delivery: shipments in a table (they must survive the JVM), counted
+ * intents in memory, with the relay thread that ran them.
+ */
+@ApplicationScoped
+public class Shipping {
+
+    public static final Map<UUID, AtomicInteger> COUNTED = new ConcurrentHashMap<>();
+    public static final Map<String, AtomicInteger> COUNTED_BY_THREAD = new ConcurrentHashMap<>();
+    public static final Map<String, AtomicInteger> POISON_ATTEMPTS = new ConcurrentHashMap<>();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    // tag::ship[]
+    @AirlockTask("ship")
+    void ship(long orderId) throws SQLException {
+        // the row id is the same on every attempt: a natural idempotency key for the receiving side
+        OutboxDelivery delivery = AirlockOutbox.currentDelivery().orElseThrow();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection
+                        .prepareStatement("INSERT INTO shipments (order_id, outbox_id, attempt) VALUES (?, ?, ?)")) {
+            statement.setLong(1, orderId);
+            statement.setObject(2, delivery.id());
+            statement.setInt(3, delivery.attempt());
+            statement.executeUpdate();
+        }
+    }
+    // end::ship[]
+
+    @AirlockTask("poison")
+    void poison(String what) {
+        POISON_ATTEMPTS.computeIfAbsent(what, ignored -> new AtomicInteger()).incrementAndGet();
+        throw new IllegalStateException("cannot ship " + what);
+    }
+
+    @AirlockTask("count")
+    void count(int value) {
+        COUNTED.computeIfAbsent(AirlockOutbox.currentDelivery().orElseThrow().id(), ignored -> new AtomicInteger())
+                .incrementAndGet();
+        COUNTED_BY_THREAD.computeIfAbsent(Thread.currentThread().getName(), ignored -> new AtomicInteger())
+                .incrementAndGet();
+    }
+}
