@@ -70,7 +70,9 @@ done
 raw=target/http-raw.txt
 : >"$raw"
 for round in $(seq 1 "$ROUNDS"); do
-    for variant in "${variants[@]}"; do
+    # each round starts with another variant, so that none is always measured first or last in a round
+    for i in $(seq 0 $((${#variants[@]} - 1))); do
+        variant=${variants[$(((i + round - 1) % ${#variants[@]}))]}
         out=$(taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "${variant#*|}")
         rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
         p99=$(awk '$1 == "99%" {print $2}' <<<"$out")

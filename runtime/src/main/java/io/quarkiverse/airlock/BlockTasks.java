@@ -11,6 +11,8 @@ import java.util.TreeSet;
  */
 public class BlockTasks implements Policy {
 
+    /** Looked up on every enqueue (with raiseOnEnqueue) and every flush: the set itself, no unmodifiable wrapper. */
+    private final HashSet<String> lookup;
     private final Set<String> blocked;
     private final boolean raiseOnEnqueue;
 
@@ -29,20 +31,21 @@ public class BlockTasks implements Policy {
         }
         // a HashSet compares cached hashes before calling equals: an absent name (the common case) costs one probe,
         // where Set.copyOf's open addressing calls equals on every slot it probes
-        this.blocked = Collections.unmodifiableSet(new HashSet<>(names));
+        this.lookup = new HashSet<>(names);
+        this.blocked = Collections.unmodifiableSet(lookup);
         this.raiseOnEnqueue = raiseOnEnqueue;
     }
 
     @Override
     public void onEnqueue(Intent intent) {
-        if (raiseOnEnqueue && blocked.contains(intent.name())) {
+        if (raiseOnEnqueue && lookup.contains(intent.name())) {
             throw new PolicyViolationException("BlockTasks: task '" + intent.name() + "' is blocked here (" + intent + ")");
         }
     }
 
     @Override
     public boolean allows(Intent intent) {
-        return !blocked.contains(intent.name());
+        return !lookup.contains(intent.name());
     }
 
     /** The blocked task names. */
