@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.UserTransaction;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +21,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -33,15 +30,8 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OpenTelemetryAfterCommitSpanTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Spans.class))
-            .setForcedDependencies(List.of(
-                    Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment", Version.getVersion()),
-                    Dependency.of("io.quarkus", "quarkus-narayana-jta-deployment", Version.getVersion())))
-            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
-            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
-            .overrideConfigKey("quarkus.otel.logs.enabled", "false");
+    static final QuarkusUnitTest config = Spans.tracedApplication(List.of("quarkus-narayana-jta-deployment"),
+            Handlers.class);
 
     @Inject
     InMemorySpanExporter exporter;

@@ -2,14 +2,12 @@ package io.quarkiverse.airlock.test.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,8 +22,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -35,15 +31,8 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OpenTelemetryDispatchSpanTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Spans.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
-                    Version.getVersion())))
-            .overrideConfigKey("quarkus.airlock.executor", "worker")
-            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
-            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
-            .overrideConfigKey("quarkus.otel.logs.enabled", "false");
+    static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class)
+            .overrideConfigKey("quarkus.airlock.executor", "worker");
 
     @Inject
     InMemorySpanExporter exporter;

@@ -2,7 +2,6 @@ package io.quarkiverse.airlock.test.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,8 +22,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -35,14 +31,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OpenTelemetryOutboxSpanTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Orders.class, Spans.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
-                    Version.getVersion())))
-            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
-            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
-            .overrideConfigKey("quarkus.otel.logs.enabled", "false")
+    static final QuarkusUnitTest config = Spans.tracedApplication(Orders.class)
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-trace;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")

@@ -1,13 +1,19 @@
 package io.quarkiverse.airlock.test.observe;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.test.QuarkusUnitTest;
 
 /** Collects the application's spans in memory (Quarkus exports to every SpanExporter bean) and waits for them. */
 @Singleton
@@ -17,6 +23,30 @@ public class Spans {
     @Singleton
     InMemorySpanExporter exporter() {
         return InMemorySpanExporter.create();
+    }
+
+    /**
+     * A test application with OpenTelemetry, the given classes and this one, exporting its spans every 50 ms.
+     *
+     * @param extensions further Quarkus extensions the test needs, by deployment artifact id
+     */
+    static QuarkusUnitTest tracedApplication(List<String> extensions, Class<?>... classes) {
+        List<Dependency> forced = new ArrayList<>();
+        forced.add(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment", Version.getVersion()));
+        for (String extension : extensions) {
+            forced.add(Dependency.of("io.quarkus", extension, Version.getVersion()));
+        }
+        return new QuarkusUnitTest()
+                .overrideConfigKey("quarkus.http.test-port", "0")
+                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClass(Spans.class))
+                .setForcedDependencies(forced)
+                .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
+                .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
+                .overrideConfigKey("quarkus.otel.logs.enabled", "false");
+    }
+
+    static QuarkusUnitTest tracedApplication(Class<?>... classes) {
+        return tracedApplication(List.of(), classes);
     }
 
     /** Spans are exported in batches: wait for the one named. */
