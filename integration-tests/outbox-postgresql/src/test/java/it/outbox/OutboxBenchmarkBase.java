@@ -124,7 +124,7 @@ abstract class OutboxBenchmarkBase {
      * @return intents committed per second, and intents relayed per second from the first commit to the last delivery
      */
     private double[] commitAndRelay(int total, int relays) throws Exception {
-        execute("DELETE FROM airlock_outbox");
+        clearTable();
         BenchTasks.RELAYED.set(0);
         OutboxRelay second = relays < 2 ? null : startSecondRelay();
         try {
@@ -159,7 +159,7 @@ abstract class OutboxBenchmarkBase {
      * @return intents relayed per second
      */
     private double drainBacklog(int total, int relays) throws Exception {
-        execute("DELETE FROM airlock_outbox");
+        clearTable();
         BenchTasks.RELAYED.set(0);
         OutboxRelay second = relays < 2 ? null : startSecondRelay();
         try {
@@ -395,6 +395,26 @@ abstract class OutboxBenchmarkBase {
 
     private static double round2(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /**
+     * Empties the relays' table for the next phase. The previous phase counts as done once its handlers ran, which is
+     * before the relays delete the delivered rows: a delete of the whole table racing theirs can deadlock. PostgreSQL
+     * then aborts one of the two; when it picks this one, run it again (a relay whose delete was aborted records it
+     * again before its next claim, and finds nothing left to delete).
+     */
+    private void clearTable() throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                execute("DELETE FROM airlock_outbox");
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -28,6 +29,9 @@ import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock.outbox");
+
+    /** Retries beyond this many are left to the next poll. */
+    private static final int MAX_TRACKED_RETRIES = 10_000;
 
     /** How the rows of a batch are run; the result holds one failure per row, null where it was delivered. */
     public interface Delivery {
@@ -66,6 +70,11 @@ public final class OutboxRelay {
      * Outcomes known but not yet written, because the table could not be reached: written before the next claim, so
      * that a delivered row is not run again and a failed one gets its backoff. Touched by the draining thread only.
      */
+    /**
+     * When the retries this relay scheduled fall due, soonest first, so that a backoff shorter than the poll interval
+     * is kept to. Read and written by the one thread that drains; bounded, since polling finds the rest anyway.
+     */
+    private final PriorityQueue<OffsetDateTime> retries = new PriorityQueue<>();
     private final List<UUID> unrecordedDeliveries = new ArrayList<>();
     private final List<Failure> unrecordedFailures = new ArrayList<>();
 
@@ -120,6 +129,7 @@ public final class OutboxRelay {
     private void loop() {
         OffsetDateTime nextPurge = OffsetDateTime.MIN;
         while (running) {
+            OffsetDateTime drainStarted = OutboxStore.now();
             try {
                 while (running && drainOnce() == settings.batchSize()) {
                     // a full batch: there may be more due rows
@@ -139,13 +149,30 @@ public final class OutboxRelay {
                 }
             }
             try {
-                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(millisToWait(drainStarted), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /**
+     * Until the next poll, or until the soonest retry this relay scheduled if that is sooner. Retries that were due
+     * when the last drain started were claimed by it (or by another relay) and are forgotten.
+     */
+    private long millisToWait(OffsetDateTime drainStarted) {
+        while (!retries.isEmpty() && !retries.peek().isAfter(drainStarted)) {
+            retries.poll();
+        }
+        long poll = settings.pollInterval().toMillis();
+        if (retries.isEmpty()) {
+            return poll;
+        }
+        // one millisecond more, so the row is due when the drain looks
+        long untilDue = Duration.between(OutboxStore.now(), retries.peek()).toMillis() + 1;
+        return Math.max(1, Math.min(poll, untilDue));
     }
 
     /**
@@ -230,6 +257,9 @@ public final class OutboxRelay {
         boolean dead = row.attempt() >= settings.maxAttempts();
         OffsetDateTime retryAt = dead ? null : now.plusNanos(settings.backoff().millisAfter(row.attempt()) * 1_000_000L);
         store.failed(row.id(), String.valueOf(failure), retryAt, now);
+        if (retryAt != null && retries.size() < MAX_TRACKED_RETRIES) {
+            retries.add(retryAt);
+        }
         if (dead) {
             LOG.errorf(failure, "Airlock outbox dead-lettered task '%s' (row %s) after %d attempt(s); resubmit it with "
                     + "AirlockOutbox.resubmit once the cause is fixed", row.task(), row.id(), row.attempt());
