@@ -1,8 +1,10 @@
 package io.quarkiverse.airlock.runtime.outbox;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -62,16 +64,19 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
         this.store = table;
         Runnable nudge = () -> {
         };
+        Consumer<OffsetDateTime> dueLater = due -> {
+        };
         if (tuning.relayEnabled()) {
             this.relay = started;
             // commits before start-up completes only wake it: it starts once the application is up (onStart)
             nudge = started::nudge;
+            dueLater = started::dueAt;
         }
         TransactionSynchronizationRegistry transactions = Arc.container()
                 .instance(TransactionSynchronizationRegistry.class).get();
         boolean requiresLocalHandler = runsHandlers
                 || delivery instanceof BuiltinExecutor && ((BuiltinExecutor) delivery).requiresLocalHandler();
-        return new OutboxExecutor(table, transactions, nudge, requiresLocalHandler);
+        return new OutboxExecutor(table, transactions, nudge, dueLater, requiresLocalHandler);
     }
 
     /**

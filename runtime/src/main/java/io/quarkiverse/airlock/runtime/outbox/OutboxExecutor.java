@@ -3,6 +3,7 @@ package io.quarkiverse.airlock.runtime.outbox;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -35,6 +36,7 @@ final class OutboxExecutor implements BuiltinExecutor {
     private final OutboxStore store;
     private final TransactionSynchronizationRegistry transactions;
     private final Runnable nudge;
+    private final Consumer<OffsetDateTime> dueLater;
     private final Synchronization nudgeOnCommit;
     private final boolean requiresLocalHandler;
 
@@ -43,11 +45,12 @@ final class OutboxExecutor implements BuiltinExecutor {
      *        no when it hands intents to another node (event bus, messaging), which checks its own
      */
     OutboxExecutor(OutboxStore store, TransactionSynchronizationRegistry transactions, Runnable nudge,
-            boolean requiresLocalHandler) {
+            Consumer<OffsetDateTime> dueLater, boolean requiresLocalHandler) {
         this.store = store;
         this.requiresLocalHandler = requiresLocalHandler;
         this.transactions = transactions;
         this.nudge = nudge;
+        this.dueLater = dueLater;
         this.nudgeOnCommit = new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -95,6 +98,10 @@ final class OutboxExecutor implements BuiltinExecutor {
         } catch (SQLException e) {
             // thrown into the flush, so the business transaction rolls back with the intent it could not store
             throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
+        }
+        if (delay > 0) {
+            // before the commit: if the transaction rolls back, the relay only looks once for nothing
+            dueLater.accept(due);
         }
         if (status == Status.STATUS_ACTIVE) {
             if (transactions.getResource(KEY) == null) {

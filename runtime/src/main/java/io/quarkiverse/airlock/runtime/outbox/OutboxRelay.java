@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -30,8 +30,8 @@ public final class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock.outbox");
 
-    /** Retries beyond this many are left to the next poll. */
-    private static final int MAX_TRACKED_RETRIES = 10_000;
+    /** Rows falling due beyond this many are left to the next poll. */
+    private static final int MAX_TRACKED_DUE = 10_000;
 
     /** How the rows of a batch are run; the result holds one failure per row, null where it was delivered. */
     public interface Delivery {
@@ -71,10 +71,11 @@ public final class OutboxRelay {
      * that a delivered row is not run again and a failed one gets its backoff. Touched by the draining thread only.
      */
     /**
-     * When the retries this relay scheduled fall due, soonest first, so that a backoff shorter than the poll interval
-     * is kept to. Read and written by the one thread that drains; bounded, since polling finds the rest anyway.
+     * When rows this relay knows of fall due, soonest first: the retries it scheduled and the delayed intents written
+     * in this process, so that a backoff or a delay shorter than the poll interval is kept to. Bounded, since polling
+     * finds the rest anyway.
      */
-    private final PriorityQueue<OffsetDateTime> retries = new PriorityQueue<>();
+    private final PriorityBlockingQueue<OffsetDateTime> dueLater = new PriorityBlockingQueue<>();
     private final List<UUID> unrecordedDeliveries = new ArrayList<>();
     private final List<Failure> unrecordedFailures = new ArrayList<>();
 
@@ -119,6 +120,20 @@ public final class OutboxRelay {
         }
     }
 
+    /**
+     * Tells the relay that a row falls due at {@code due}, so that it looks then even if its next poll is later. Wakes
+     * it, so that it works out its wait again.
+     */
+    public void dueAt(OffsetDateTime due) {
+        if (remember(due)) {
+            nudge();
+        }
+    }
+
+    private boolean remember(OffsetDateTime due) {
+        return dueLater.size() < MAX_TRACKED_DUE && dueLater.add(due);
+    }
+
     /** Asks the relay to look for due rows now. Cheap, never blocks. */
     public void nudge() {
         if (wake.availablePermits() == 0) {
@@ -159,19 +174,21 @@ public final class OutboxRelay {
     }
 
     /**
-     * Until the next poll, or until the soonest retry this relay scheduled if that is sooner. Retries that were due
+     * Until the next poll, or until the soonest row this relay knows of falls due if that is sooner. Rows that were due
      * when the last drain started were claimed by it (or by another relay) and are forgotten.
      */
     private long millisToWait(OffsetDateTime drainStarted) {
-        while (!retries.isEmpty() && !retries.peek().isAfter(drainStarted)) {
-            retries.poll();
+        OffsetDateTime next = dueLater.peek();
+        while (next != null && !next.isAfter(drainStarted)) {
+            dueLater.remove(next);
+            next = dueLater.peek();
         }
         long poll = settings.pollInterval().toMillis();
-        if (retries.isEmpty()) {
+        if (next == null) {
             return poll;
         }
         // one millisecond more, so the row is due when the drain looks
-        long untilDue = Duration.between(OutboxStore.now(), retries.peek()).toMillis() + 1;
+        long untilDue = Duration.between(OutboxStore.now(), next).toMillis() + 1;
         return Math.max(1, Math.min(poll, untilDue));
     }
 
@@ -257,8 +274,9 @@ public final class OutboxRelay {
         boolean dead = row.attempt() >= settings.maxAttempts();
         OffsetDateTime retryAt = dead ? null : now.plusNanos(settings.backoff().millisAfter(row.attempt()) * 1_000_000L);
         store.failed(row.id(), String.valueOf(failure), retryAt, now);
-        if (retryAt != null && retries.size() < MAX_TRACKED_RETRIES) {
-            retries.add(retryAt);
+        if (retryAt != null) {
+            // the relay's own thread: it works its wait out after this drain anyway
+            remember(retryAt);
         }
         if (dead) {
             LOG.errorf(failure, "Airlock outbox dead-lettered task '%s' (row %s) after %d attempt(s); resubmit it with "
