@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,13 +29,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxEventBusDeliveryTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-event-bus;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-event-bus", Handlers.class)
             .overrideConfigKey("quarkus.airlock.outbox.delivery", "event-bus")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,13 +30,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxNamedExecutorDeliveryTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Forwarder.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-bean;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-bean", Forwarder.class)
             .overrideConfigKey("quarkus.airlock.outbox.delivery", "forwarder")
             .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
             .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,13 +21,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxPromptRelayTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-prompt;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-prompt", Handlers.class)
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "1h");
 
     @Test

@@ -1,0 +1,24 @@
+package io.quarkiverse.airlock.test.outbox;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/** The test application most outbox tests share: the given classes, the outbox on in an in-memory H2 database. */
+final class OutboxTestApps {
+
+    private OutboxTestApps() {
+    }
+
+    /** @param database the H2 database's name, one per test class so that their rows never meet */
+    static QuarkusUnitTest onH2(String database, Class<?>... classes) {
+        return new QuarkusUnitTest()
+                .overrideConfigKey("quarkus.http.test-port", "0")
+                // the test class runs in the application, so this class must be part of it too
+                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClass(OutboxTestApps.class))
+                .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+                .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
+                .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+                .overrideConfigKey("quarkus.airlock.outbox.enabled", "true");
+    }
+}
