@@ -75,6 +75,31 @@ public class TransactionBenchmark {
         transactions.commit();
     }
 
+    /**
+     * The same scope with no transaction around it: the handlers run at the flush. What {@link #airlock10} adds to this
+     * and to the bare commit is the cost of waiting for the commit.
+     */
+    @Benchmark
+    public void airlock10WithoutTransaction() {
+        Scope scope = new Scope().enter();
+        for (int i = 0; i < 10; i++) {
+            Airlock.enqueue("notifyWarehouse", ++orderId);
+        }
+        scope.exit();
+        scope.flush();
+    }
+
+    /** The same ten enqueues, then the scope is discarded: what the intents cost before any dispatch. */
+    @Benchmark
+    public void airlock10Discarded() {
+        Scope scope = new Scope().enter();
+        for (int i = 0; i < 10; i++) {
+            Airlock.enqueue("notifyWarehouse", ++orderId);
+        }
+        scope.exit();
+        scope.discard();
+    }
+
     @Benchmark
     public void airlock10() throws Exception {
         transactions.begin();
