@@ -17,6 +17,28 @@ public interface DispatchDeferral {
      */
     boolean defer(List<Intent> intents, IntentExecutor executor);
 
+    /**
+     * The transaction the caller runs in, as a handle for {@link #runIn}, or {@code null} outside one. A scope whose
+     * end comes after the call that opened it (an asynchronous result) keeps it, because its transaction is no longer
+     * associated with the thread that ends it.
+     */
+    default Object currentTransaction() {
+        return null;
+    }
+
+    /**
+     * Runs {@code action} with {@code transaction} associated with the calling thread when it has not ended, then
+     * restores the thread's own association.
+     *
+     * @return {@link TransactionOutcome#ACTIVE} when the action ran inside the transaction (which may be marked for
+     *         rollback), {@link TransactionOutcome#COMMITTED} when it ran after the commit, outside any transaction;
+     *         {@link TransactionOutcome#ROLLED_BACK} or {@link TransactionOutcome#UNKNOWN} when it did not run
+     */
+    default TransactionOutcome runIn(Object transaction, Runnable action) {
+        action.run();
+        return TransactionOutcome.ACTIVE;
+    }
+
     static DispatchDeferral installed() {
         return Installed.deferral;
     }

@@ -14,6 +14,7 @@ import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.listener.AirlockListener;
 import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
@@ -50,7 +51,7 @@ public class AfterCommitDeferral implements DispatchDeferral {
         }
         // the transaction is looked up once: every lookup through the manager or the registry costs a thread-local and
         // a map access in Narayana
-        Transaction transaction = currentTransaction();
+        Transaction transaction = transaction();
         if (transaction == null) {
             return false;
         }
@@ -93,7 +94,81 @@ public class AfterCommitDeferral implements DispatchDeferral {
         return true;
     }
 
-    private Transaction currentTransaction() {
+    @Override
+    public Object currentTransaction() {
+        return transaction();
+    }
+
+    @Override
+    public TransactionOutcome runIn(Object handle, Runnable action) {
+        Transaction target = (Transaction) handle;
+        Transaction here = transaction();
+        if (here == target) {
+            action.run();
+            return TransactionOutcome.ACTIVE;
+        }
+        switch (status(target)) {
+            case Status.STATUS_COMMITTED:
+                runOutside(here, action);
+                return TransactionOutcome.COMMITTED;
+            case Status.STATUS_ROLLEDBACK:
+            case Status.STATUS_ROLLING_BACK:
+                return TransactionOutcome.ROLLED_BACK;
+            case Status.STATUS_ACTIVE:
+            case Status.STATUS_MARKED_ROLLBACK:
+                break;
+            default:
+                return TransactionOutcome.UNKNOWN;
+        }
+        Transaction suspended = here == null ? null : suspend();
+        try {
+            try {
+                transactions.resume(target);
+            } catch (Exception ended) {
+                // it ended between the status check and the resume
+                int status = status(target);
+                return status == Status.STATUS_ROLLEDBACK ? TransactionOutcome.ROLLED_BACK : TransactionOutcome.UNKNOWN;
+            }
+            try {
+                action.run();
+            } finally {
+                suspend();
+            }
+            return TransactionOutcome.ACTIVE;
+        } finally {
+            resume(suspended);
+        }
+    }
+
+    private void runOutside(Transaction here, Runnable action) {
+        Transaction suspended = here == null ? null : suspend();
+        try {
+            action.run();
+        } finally {
+            resume(suspended);
+        }
+    }
+
+    private Transaction suspend() {
+        try {
+            return transactions.suspend();
+        } catch (SystemException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private void resume(Transaction suspended) {
+        if (suspended == null) {
+            return;
+        }
+        try {
+            transactions.resume(suspended);
+        } catch (Exception e) {
+            throw new AirlockException("Airlock could not resume the caller's transaction: " + e, e);
+        }
+    }
+
+    private Transaction transaction() {
         try {
             return transactions.getTransaction();
         } catch (SystemException e) {
