@@ -155,18 +155,32 @@ public final class Airlock {
     }
 
     private static <E extends Exception> void finish(Scope scope, Throwable failure) throws E {
+        Throwable ending = null;
         try {
             scope.exit();
-            if (scope.shouldFlush(failure)) {
+        } catch (RuntimeException | Error e) {
+            // the thread or context is already given back; a unit of work that could not end cleanly lets nothing out
+            ending = e;
+        }
+        try {
+            if (ending == null && scope.shouldFlush(failure)) {
                 scope.flush();
-            } else {
-                scope.discard(failure == null ? null : "threw " + failure);
+            } else if (!scope.isDiscarded() && !scope.isFlushed()) {
+                scope.discard(failure != null ? "threw " + failure
+                        : ending != null ? "could not exit: " + ending.getMessage() : null);
             }
         } catch (RuntimeException | Error e) {
-            if (failure == null) {
-                throw e;
+            if (ending == null) {
+                ending = e;
+            } else {
+                ending.addSuppressed(e);
             }
-            failure.addSuppressed(e);
+        }
+        if (ending != null) {
+            if (failure == null) {
+                throw Airlock.<RuntimeException> sneaky(ending);
+            }
+            failure.addSuppressed(ending);
         }
         if (failure instanceof RuntimeException) {
             throw (RuntimeException) failure;

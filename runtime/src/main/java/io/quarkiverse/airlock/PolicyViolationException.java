@@ -11,4 +11,8 @@ public class PolicyViolationException extends AirlockException {
     public PolicyViolationException(String message) {
         super(message);
     }
+
+    public PolicyViolationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

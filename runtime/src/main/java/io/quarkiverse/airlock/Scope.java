@@ -2,10 +2,15 @@ package io.quarkiverse.airlock;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.TransactionGate;
+import io.quarkiverse.airlock.runtime.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.context.ScopeHolder;
 import io.quarkiverse.airlock.runtime.context.ScopeHolders;
 import io.quarkiverse.airlock.runtime.context.ScopeState;
@@ -27,6 +32,8 @@ import io.quarkiverse.airlock.runtime.task.TaskRegistry;
  */
 public class Scope {
 
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
+
     private enum Status {
         NEW,
         ACTIVE,
@@ -42,7 +49,11 @@ public class Scope {
 
     private List<Intent> intents;
     private List<Intent> captured;
+    /** What this scope knows of each captured intent; null until it captures one. */
+    private IdentityHashMap<Intent, Captured> capturedInfo;
     private Scope parent;
+    /** The local policies in force where this scope was entered, restored when it exits. */
+    private List<Policy> enteredPolicies;
     private Status status = Status.NEW;
     private String origin;
 
@@ -83,6 +94,7 @@ public class Scope {
         }
         ScopeState state = ScopeHolders.get().currentOrCreate();
         parent = state.scope();
+        enteredPolicies = state.localPolicies();
         state.scope(this);
         status = Status.ACTIVE;
         OpenScopes.opened();
@@ -102,11 +114,24 @@ public class Scope {
         ScopeHolder holder = ScopeHolders.get();
         ScopeState state = holder.current();
         if (state == null || state.scope() != this) {
+            if (status == Status.ACTIVE && state != null && encloses(state.scope())) {
+                List<Scope> leftOpen = unwindTo(state);
+                restore(holder, state);
+                throw new ScopeStateException(this + " exited while nested " + leftOpen + " still open: they were"
+                        + " discarded; exit nested scopes before the scope that encloses them");
+            }
             throw new ScopeStateException(status == Status.ACTIVE
                     ? this + " is not the current scope here: exit nested scopes first, in the thread or context that entered them"
                     : this + " is not active; exit() must follow enter()");
         }
+        restore(holder, state);
+    }
+
+    /** Gives the thread or context back as it was before {@link #enter()}. */
+    private void restore(ScopeHolder holder, ScopeState state) {
         state.scope(parent);
+        state.localPolicies(enteredPolicies);
+        enteredPolicies = null;
         status = Status.EXITED;
         OpenScopes.closed();
         holder.released(state);
@@ -114,6 +139,28 @@ public class Scope {
         if (listener != null) {
             listener.scopeExited(this);
         }
+    }
+
+    /** Whether {@code nested} is this scope or was entered, directly or not, while this one was current. */
+    private boolean encloses(Scope nested) {
+        for (Scope scope = nested; scope != null; scope = scope.parent) {
+            if (scope == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Discards the scopes a body left open above this one; they can no longer end normally. */
+    private List<Scope> unwindTo(ScopeState state) {
+        List<Scope> leftOpen = new ArrayList<>(2);
+        for (Scope scope = state.scope(); scope != this; scope = scope.parent) {
+            scope.status = Status.EXITED;
+            OpenScopes.closed();
+            leftOpen.add(scope);
+            scope.discard("left open when " + this + " exited");
+        }
+        return leftOpen;
     }
 
     /**
@@ -125,7 +172,8 @@ public class Scope {
     public List<Intent> flush() {
         requireFinishable("flush");
         status = Status.FLUSHED;
-        List<Intent> escaping = offerToAncestors(allowed());
+        // the enclosing scopes capture first, before any policy: policies apply where the intent finally escapes
+        List<Intent> escaping = allowed(offerToAncestors(intents == null ? List.of() : intents));
         dispatchAll(escaping);
         return escaping;
     }
@@ -151,6 +199,11 @@ public class Scope {
         AirlockListener listener = AirlockListeners.installed();
         if (listener != null) {
             listener.discarded(this, dropped, reason);
+        }
+        if (capturedInfo != null) {
+            for (Intent intent : captured) {
+                forgetHeld(intent);
+            }
         }
         return dropped;
     }
@@ -197,7 +250,7 @@ public class Scope {
         }
         List<Intent> own = new ArrayList<>(intents.size() - captured.size());
         for (Intent intent : intents) {
-            if (!containsIdentity(captured, intent)) {
+            if (!capturedInfo.containsKey(intent)) {
                 own.add(intent);
             }
         }
@@ -263,6 +316,9 @@ public class Scope {
             return;
         }
         DispatchDeferral deferral = DispatchDeferral.installed();
+        if (capturedInfo != null) {
+            intents = releaseCaptured(intents, deferral);
+        }
         if (deferral != null && deferral.defer(intents, executor)) {
             return;
         }
@@ -274,6 +330,50 @@ public class Scope {
             }
             executor.dispatch(intent);
         }
+    }
+
+    /**
+     * Lets go of captured intents that are already stored (they were held in the transaction of the nested scope) and
+     * hands those whose transaction still runs elsewhere to it; returns the others, to dispatch here.
+     */
+    private List<Intent> releaseCaptured(List<Intent> intents, DispatchDeferral deferral) {
+        List<Intent> here = null;
+        List<Intent> waiting = null;
+        TransactionGate waitingFor = null;
+        for (int i = 0; i < intents.size(); i++) {
+            Intent intent = intents.get(i);
+            Captured info = capturedInfo.get(intent);
+            boolean elsewhere = false;
+            if (info != null && info.held != null) {
+                AirlockListener listener = AirlockListeners.installed();
+                if (listener != null) {
+                    listener.dispatching(intent, executor);
+                }
+                info.holder.release(info.held, intent);
+                elsewhere = true;
+            } else if (info != null && info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE
+                    && deferral != null && info.gate != deferral.gate()) {
+                if (waiting == null) {
+                    waiting = new ArrayList<>();
+                    waitingFor = info.gate;
+                }
+                if (info.gate == waitingFor) {
+                    waiting.add(intent);
+                } else {
+                    info.gate.dispatchAfterCommit(List.of(intent), executor);
+                }
+                elsewhere = true;
+            }
+            if (elsewhere && here == null) {
+                here = new ArrayList<>(intents.subList(0, i));
+            } else if (!elsewhere && here != null) {
+                here.add(intent);
+            }
+        }
+        if (waiting != null) {
+            waitingFor.dispatchAfterCommit(waiting, executor);
+        }
+        return here == null ? intents : here;
     }
 
     /** Buffers an intent enqueued while this scope is current, after validation and the onEnqueue callbacks. */
@@ -304,47 +404,86 @@ public class Scope {
         }
     }
 
-    private List<Intent> allowed() {
-        if (intents == null) {
-            return List.of();
-        }
-        // the buffer itself while every intent passes (the common case): it no longer changes once the scope has
-        // finished; a copy only from the first intent a policy drops
-        List<Intent> allowed = intents;
+    /** What passes the transactions and policies, in FIFO order; {@code candidates} itself when everything does. */
+    private List<Intent> allowed(List<Intent> candidates) {
+        List<Intent> allowed = candidates;
         AirlockListener listener = AirlockListeners.installed();
         int[] policyDepth = PolicyGuard.depth();
-        for (int i = 0; i < intents.size(); i++) {
-            Intent intent = intents.get(i);
-            Policy denying = denyingPolicy(policyDepth, intent);
-            if (denying == null) {
-                if (allowed != intents) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Intent intent = candidates.get(i);
+            Captured info = capturedInfo == null ? null : capturedInfo.get(intent);
+            boolean passes = info == null || info.gate == null || committedOrRunning(info.gate, intent, listener);
+            if (passes) {
+                Policy denying = denyingPolicy(policyDepth, intent, info);
+                if (denying != null) {
+                    passes = false;
+                    if (listener != null) {
+                        listener.dropped(this, intent, denying);
+                    }
+                    forgetHeld(intent);
+                }
+            }
+            if (passes) {
+                if (allowed != candidates) {
                     allowed.add(intent);
                 }
-                continue;
-            }
-            if (allowed == intents) {
-                allowed = new ArrayList<>(intents.subList(0, i));
-            }
-            if (listener != null) {
-                listener.dropped(this, intent, denying);
+            } else if (allowed == candidates) {
+                allowed = new ArrayList<>(candidates.subList(0, i));
             }
         }
-        return allowed;
+        return allowed == candidates ? Collections.unmodifiableList(candidates) : allowed;
     }
 
-    /** The first policy, innermost local one first, that does not allow the intent; null when all allow it. */
-    private Policy denyingPolicy(int[] policyDepth, Intent intent) {
+    /** Whether the transaction a captured intent was flushed in lets it go on; says why when it does not. */
+    private static boolean committedOrRunning(TransactionGate gate, Intent intent, AirlockListener listener) {
+        switch (gate.outcome()) {
+            case ROLLED_BACK:
+                if (listener != null) {
+                    listener.rolledBack(List.of(intent));
+                }
+                return false;
+            case UNKNOWN:
+                LOG.warnf("Airlock did not dispatch %s: the transaction it was flushed in ended neither committed nor"
+                        + " rolled back, so whether its data was committed is unknown; run it again by hand if it was",
+                        intent);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * The first policy that does not allow the intent, null when all allow it: its local policies innermost first,
+     * then those of the scopes it was captured from, innermost first, then this scope's.
+     */
+    private Policy denyingPolicy(int[] policyDepth, Intent intent, Captured info) {
         List<Policy> locals = intent.localPolicies();
         for (int i = locals.size() - 1; i >= 0; i--) {
             if (!PolicyGuard.allows(policyDepth, locals.get(i), intent)) {
                 return locals.get(i);
             }
         }
+        if (info != null) {
+            for (int i = 0; i < info.scopePolicies.length; i++) {
+                if (!PolicyGuard.allows(policyDepth, info.scopePolicies[i], intent)) {
+                    return info.scopePolicies[i];
+                }
+            }
+        }
         return PolicyGuard.allows(policyDepth, policy, intent) ? null : policy;
+    }
+
+    private void forgetHeld(Intent intent) {
+        Captured info = capturedInfo == null ? null : capturedInfo.get(intent);
+        if (info != null && info.held != null
+                && (info.gate == null || info.gate.outcome() != TransactionOutcome.ROLLED_BACK)) {
+            info.holder.forget(info.held, intent);
+        }
     }
 
     private List<Intent> offerToAncestors(List<Intent> candidates) {
         List<Intent> remaining = candidates;
+        TransactionGate[] gate = null;
         for (Scope ancestor = parent; ancestor != null && !remaining.isEmpty(); ancestor = ancestor.parent) {
             if (ancestor.status != Status.ACTIVE) {
                 continue;
@@ -355,30 +494,30 @@ public class Scope {
                         + ".beforeDescendantFlushes returned null; return the intents the nested scope may dispatch"
                         + " (an empty list captures all of them)");
             }
-            remaining = ancestor.capture(remaining, released);
+            if (gate == null && released.size() < remaining.size()) {
+                // looked up once per flush, and only when something is captured
+                DispatchDeferral deferral = DispatchDeferral.installed();
+                gate = new TransactionGate[] { deferral == null ? null : deferral.gate() };
+            }
+            remaining = ancestor.capture(this, remaining, released, gate == null ? null : gate[0]);
         }
-        return Collections.unmodifiableList(remaining);
+        return remaining;
     }
 
     /** Captures what the ancestor did not release; returns what it released, in FIFO order. */
-    private List<Intent> capture(List<Intent> offered, List<Intent> released) {
+    private List<Intent> capture(Scope exiting, List<Intent> offered, List<Intent> released, TransactionGate gate) {
+        if (released.isEmpty()) {
+            for (int i = 0; i < offered.size(); i++) {
+                take(exiting, offered.get(i), gate);
+            }
+            return List.of();
+        }
         List<Intent> kept = new ArrayList<>(released.size());
         for (Intent intent : offered) {
             if (containsIdentity(released, intent)) {
                 kept.add(intent);
             } else {
-                if (intents == null) {
-                    intents = new ArrayList<>(offered.size());
-                }
-                if (captured == null) {
-                    captured = new ArrayList<>(offered.size());
-                }
-                intents.add(intent);
-                captured.add(intent);
-                AirlockListener listener = AirlockListeners.installed();
-                if (listener != null) {
-                    listener.captured(this, intent);
-                }
+                take(exiting, intent, gate);
             }
         }
         if (kept.size() != released.size()) {
@@ -386,6 +525,51 @@ public class Scope {
                     + ".beforeDescendantFlushes returned intents it was not offered: " + released);
         }
         return kept;
+    }
+
+    /**
+     * Takes one intent a nested scope flushed into this one: this scope's policy sees it as if it were enqueued here
+     * (so a purity check sees through nested scopes), then it waits for this scope's end.
+     */
+    private void take(Scope exiting, Intent intent, TransactionGate gate) {
+        try {
+            PolicyGuard.onEnqueue(PolicyGuard.depth(), policy, intent);
+        } catch (PolicyViolationException e) {
+            throw new PolicyViolationException(e.getMessage() + " [enqueued in nested " + exiting.describe()
+                    + ", captured by " + describe() + "]", e);
+        }
+        Captured before = exiting.capturedInfo == null ? null : exiting.capturedInfo.get(intent);
+        Captured info = Captured.from(before, exiting.policy, gate);
+        if (info.held == null && gate != null && gate.outcome() == TransactionOutcome.ACTIVE
+                && executor instanceof BuiltinExecutor && ((BuiltinExecutor) executor).joinsTransaction()) {
+            BuiltinExecutor holder = (BuiltinExecutor) executor;
+            Object held = holder.hold(intent);
+            if (held != null) {
+                info = info.holding(holder, held);
+            }
+        }
+        if (intents == null) {
+            intents = new ArrayList<>(8);
+        }
+        if (captured == null) {
+            captured = new ArrayList<>(8);
+            capturedInfo = new IdentityHashMap<>();
+        }
+        intents.add(intent);
+        captured.add(intent);
+        capturedInfo.put(intent, info);
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.captured(this, intent);
+            if (info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE) {
+                listener.deferred(List.of(intent));
+            }
+        }
+    }
+
+    /** The scope's origin when it has one, for messages. */
+    private String describe() {
+        return origin != null ? "scope " + origin : toString();
     }
 
     private static boolean containsIdentity(List<Intent> list, Intent intent) {

@@ -300,16 +300,21 @@ class ScopeLifecycleTest extends AirlockTestSupport {
     }
 
     @Test
-    void exitOfAnEnclosingScopeWhileANestedOneIsCurrentThrows() {
+    void exitOfAnEnclosingScopeWhileANestedOneIsCurrentThrowsAndGivesTheThreadBack() {
+        long openBefore = Airlock.openScopes();
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Scope inner = new Scope(new AllowAll(), executor).enter();
+        Airlock.enqueue("left-open");
 
-        assertThatThrownBy(outer::exit).isInstanceOf(ScopeStateException.class);
+        assertThatThrownBy(outer::exit).isInstanceOf(ScopeStateException.class)
+                .hasMessageContaining("still open");
 
-        assertThat(Airlock.currentScope()).containsSame(inner);
-        inner.exit();
-        assertThat(Airlock.currentScope()).containsSame(outer);
-        outer.exit();
+        // the thread is as it was before outer entered; the scope left open can no longer let anything out
+        assertThat(Airlock.currentScope()).isEmpty();
+        assertThat(inner.isDiscarded()).isTrue();
+        assertThatThrownBy(inner::exit).isInstanceOf(ScopeStateException.class);
+        assertThat(outer.discard()).isEmpty();
+        assertThat(Airlock.openScopes()).isEqualTo(openBefore);
     }
 
     @Test

@@ -18,6 +18,15 @@ public interface DispatchDeferral {
     boolean defer(List<Intent> intents, IntentExecutor executor);
 
     /**
+     * The gate of the transaction the caller runs in, or {@code null} outside one; {@link TransactionGate#ROLLED_BACK}
+     * for one that can only roll back. Asked when an enclosing scope captures the intents of a scope that flushes
+     * here, so that they wait for this transaction wherever the enclosing scope ends.
+     */
+    default TransactionGate gate() {
+        return null;
+    }
+
+    /**
      * The transaction the caller runs in, as a handle for {@link #runIn}, or {@code null} outside one. A scope whose
      * end comes after the call that opened it (an asynchronous result) keeps it, because its transaction is no longer
      * associated with the thread that ends it.

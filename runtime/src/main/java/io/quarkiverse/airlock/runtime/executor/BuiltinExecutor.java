@@ -39,4 +39,24 @@ public interface BuiltinExecutor extends IntentExecutor {
     default boolean handsOff() {
         return false;
     }
+
+    /**
+     * For an executor that {@linkplain #joinsTransaction() joins the transaction}: stores {@code intent} now, in the
+     * transaction the nested scope flushed in, held back until the enclosing scope that captured it decides. A
+     * rollback then takes the stored intent with it, and a commit keeps it even if the process dies before the
+     * enclosing scope ends.
+     *
+     * @return a handle for {@link #release} and {@link #forget}, or {@code null} when this executor holds nothing
+     */
+    default Object hold(Intent intent) {
+        return null;
+    }
+
+    /** The enclosing scope flushed and every policy allowed the held intent: it goes on as if dispatched now. */
+    default void release(Object held, Intent intent) {
+    }
+
+    /** The enclosing scope discarded the held intent, or a policy dropped it: it must never run. */
+    default void forget(Object held, Intent intent) {
+    }
 }

@@ -14,6 +14,7 @@ import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.TransactionGate;
 import io.quarkiverse.airlock.runtime.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.listener.AirlockListener;
@@ -69,22 +70,30 @@ public class AfterCommitDeferral implements DispatchDeferral {
         }
     }
 
+    @Override
+    public TransactionGate gate() {
+        Transaction transaction = transaction();
+        if (transaction == null) {
+            return null;
+        }
+        switch (status(transaction)) {
+            case Status.STATUS_ACTIVE:
+                AfterCommitDispatch pending = pending(transaction);
+                return pending != null ? pending : TransactionGate.ROLLED_BACK;
+            case Status.STATUS_MARKED_ROLLBACK:
+            case Status.STATUS_ROLLING_BACK:
+            case Status.STATUS_ROLLEDBACK:
+                return TransactionGate.ROLLED_BACK;
+            default:
+                return null;
+        }
+    }
+
     private boolean register(Transaction transaction, List<Intent> intents, IntentExecutor executor) {
-        AfterCommitDispatch pending = (AfterCommitDispatch) registry.getResource(KEY);
+        AfterCommitDispatch pending = pending(transaction);
         if (pending == null) {
-            pending = new AfterCommitDispatch(transactions);
-            try {
-                // a plain (not interposed) synchronization: its afterCompletion runs once the persistence context and
-                // the connections are released, and it skips the ordering wrapper Quarkus puts around interposed ones
-                // (measured: a third of the commit overhead)
-                transaction.registerSynchronization(pending);
-            } catch (RollbackException | IllegalStateException rollbackOnly) {
-                AfterCommitDispatch.dropped(intents, "its transaction is marked for rollback");
-                return true;
-            } catch (SystemException e) {
-                throw unavailable(e);
-            }
-            registry.putResource(KEY, pending);
+            AfterCommitDispatch.dropped(intents, "its transaction is marked for rollback");
+            return true;
         }
         pending.add(intents, executor);
         AirlockListener listener = AirlockListeners.installed();
@@ -92,6 +101,26 @@ public class AfterCommitDeferral implements DispatchDeferral {
             listener.deferred(intents);
         }
         return true;
+    }
+
+    /** The transaction's one synchronization, registered on first use; null when it can only roll back. */
+    private AfterCommitDispatch pending(Transaction transaction) {
+        AfterCommitDispatch pending = (AfterCommitDispatch) registry.getResource(KEY);
+        if (pending == null) {
+            pending = new AfterCommitDispatch(transactions, transaction);
+            try {
+                // a plain (not interposed) synchronization: its afterCompletion runs once the persistence context and
+                // the connections are released, and it skips the ordering wrapper Quarkus puts around interposed ones
+                // (measured: a third of the commit overhead)
+                transaction.registerSynchronization(pending);
+            } catch (RollbackException | IllegalStateException rollbackOnly) {
+                return null;
+            } catch (SystemException e) {
+                throw unavailable(e);
+            }
+            registry.putResource(KEY, pending);
+        }
+        return pending;
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.runtime.TransactionGate;
+import io.quarkiverse.airlock.runtime.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
 import io.quarkiverse.airlock.runtime.listener.AirlockListener;
@@ -23,19 +25,51 @@ import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
  * dispatched on its own: one failure is logged and does not stop the others. The finished transaction is suspended
  * meanwhile when a handler runs in this thread, so that it runs outside it and can start its own.
  */
-final class AfterCommitDispatch implements Synchronization {
+final class AfterCommitDispatch implements Synchronization, TransactionGate {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     private final TransactionManager transactions;
+    private final Transaction transaction;
+    private volatile TransactionOutcome outcome = TransactionOutcome.ACTIVE;
     /** One entry per flushed scope, not per intent: most transactions see a single scope. */
     private final List<Intent[]> batches = new ArrayList<>(2);
     private final List<IntentExecutor> executors = new ArrayList<>(2);
     /** Whether some dispatch runs in the completing thread, where the finished transaction is still associated. */
     private boolean runsHere;
 
-    AfterCommitDispatch(TransactionManager transactions) {
+    AfterCommitDispatch(TransactionManager transactions, Transaction transaction) {
         this.transactions = transactions;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public TransactionOutcome outcome() {
+        return outcome;
+    }
+
+    @Override
+    public void dispatchAfterCommit(List<Intent> intents, IntentExecutor executor) {
+        // called from another thread than the transaction's: a synchronization of its own, so that nothing here is
+        // shared with the completing thread
+        AfterCommitDispatch own = new AfterCommitDispatch(transactions, transaction);
+        own.add(intents, executor);
+        try {
+            transaction.registerSynchronization(own);
+            return;
+        } catch (Exception completing) {
+            // it is completing or has completed: its outcome decides below
+        }
+        switch (outcome) {
+            case COMMITTED:
+                own.afterCompletion(Status.STATUS_COMMITTED);
+                break;
+            case ROLLED_BACK:
+                own.afterCompletion(Status.STATUS_ROLLEDBACK);
+                break;
+            default:
+                own.afterCompletion(Status.STATUS_UNKNOWN);
+        }
     }
 
     void add(List<Intent> flushed, IntentExecutor executor) {
@@ -51,7 +85,14 @@ final class AfterCommitDispatch implements Synchronization {
 
     @Override
     public void afterCompletion(int status) {
-        if (status != Status.STATUS_COMMITTED) {
+        outcome = outcomeOf(status);
+        if (outcome == TransactionOutcome.UNKNOWN) {
+            for (Intent[] batch : batches) {
+                unknown(Arrays.asList(batch), status);
+            }
+            return;
+        }
+        if (outcome != TransactionOutcome.COMMITTED) {
             for (Intent[] batch : batches) {
                 dropped(Arrays.asList(batch), "its transaction rolled back");
             }
@@ -79,6 +120,26 @@ final class AfterCommitDispatch implements Synchronization {
             executor.dispatch(intent);
         } catch (Throwable failure) {
             DispatchFailures.report("after-commit", intent, failure);
+        }
+    }
+
+    private static TransactionOutcome outcomeOf(int status) {
+        switch (status) {
+            case Status.STATUS_COMMITTED:
+                return TransactionOutcome.COMMITTED;
+            case Status.STATUS_ROLLEDBACK:
+                return TransactionOutcome.ROLLED_BACK;
+            default:
+                return TransactionOutcome.UNKNOWN;
+        }
+    }
+
+    /** Neither dispatched nor dropped in silence: the transaction may or may not have committed its data. */
+    static void unknown(List<Intent> intents, int status) {
+        for (Intent intent : intents) {
+            LOG.warnf("Airlock did not dispatch %s: its transaction ended with status %s, neither committed nor rolled"
+                    + " back, so whether its data was committed is unknown; run it again by hand if it was", intent,
+                    status);
         }
     }
 
