@@ -4,9 +4,9 @@ import io.quarkiverse.airlock.runtime.TransactionGate;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
 
 /**
- * What an enclosing scope remembers of an intent it captured from a nested one: the policies of the scopes it left
- * (they still have their say when it finally flushes), the transaction it was flushed in, and what an executor stored
- * of it in that transaction.
+ * What a scope remembers of an intent beyond the intent itself: the policies of the nested scopes it was captured from
+ * (they still have their say when it finally flushes), the transaction it belongs to, and what an executor stored of
+ * it in that transaction.
  */
 final class Captured {
 
@@ -42,6 +42,15 @@ final class Captured {
         }
         // the first transaction decides: the intent was expressed in it
         return new Captured(policies, before.gate != null ? before.gate : gate, before.holder, before.held);
+    }
+
+    /** An intent enqueued directly into the scope, bound to the transaction it was enqueued in. */
+    static Captured bound(TransactionGate gate) {
+        return new Captured(NONE, gate, null, null);
+    }
+
+    Captured waitingFor(TransactionGate transaction) {
+        return new Captured(scopePolicies, transaction, holder, held);
     }
 
     Captured holding(BuiltinExecutor holder, Object held) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.TransactionBoundaries;
 import io.quarkiverse.airlock.runtime.TransactionGate;
 import io.quarkiverse.airlock.runtime.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.context.ScopeHolder;
@@ -34,6 +35,20 @@ public class Scope {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
+    static {
+        TransactionBoundaries.install(new TransactionBoundaries.Access() {
+            @Override
+            public int size(Scope scope) {
+                return scope.intents == null ? 0 : scope.intents.size();
+            }
+
+            @Override
+            public void bindSince(Scope scope, int mark, TransactionGate gate) {
+                scope.bindSince(mark, gate);
+            }
+        });
+    }
+
     private enum Status {
         NEW,
         ACTIVE,
@@ -49,8 +64,11 @@ public class Scope {
 
     private List<Intent> intents;
     private List<Intent> captured;
-    /** What this scope knows of each captured intent; null until it captures one. */
-    private IdentityHashMap<Intent, Captured> capturedInfo;
+    /**
+     * What this scope knows of intents beyond themselves: where they were captured from, the transaction they wait
+     * for; null until there is something.
+     */
+    private IdentityHashMap<Intent, Captured> intentInfo;
     private Scope parent;
     /** The local policies in force where this scope was entered, restored when it exits. */
     private List<Policy> enteredPolicies;
@@ -164,8 +182,8 @@ public class Scope {
     }
 
     /**
-     * Applies the policies, offers the survivors to the enclosing active scopes, dispatches what they leave in FIFO
-     * order, and returns it.
+     * Offers the intents to the enclosing active scopes, applies the policies to what they leave, dispatches the
+     * survivors in FIFO order, and returns them.
      *
      * @throws ScopeStateException if the scope is active, flushed or discarded
      */
@@ -200,8 +218,8 @@ public class Scope {
         if (listener != null) {
             listener.discarded(this, dropped, reason);
         }
-        if (capturedInfo != null) {
-            for (Intent intent : captured) {
+        if (intentInfo != null) {
+            for (Intent intent : intents) {
                 forgetHeld(intent);
             }
         }
@@ -250,7 +268,7 @@ public class Scope {
         }
         List<Intent> own = new ArrayList<>(intents.size() - captured.size());
         for (Intent intent : intents) {
-            if (!capturedInfo.containsKey(intent)) {
+            if (!containsIdentity(captured, intent)) {
                 own.add(intent);
             }
         }
@@ -301,7 +319,8 @@ public class Scope {
      * nested scope may dispatch itself; the others are captured into this scope and escape only when it flushes.
      *
      * @param exiting the nested scope that is flushing (the innermost, whichever ancestor is asked)
-     * @param intents what survived the policies and the ancestors asked before
+     * @param intents what the nested scope buffered and the ancestors asked before released, before any policy: the
+     *        policies apply where an intent finally escapes
      */
     protected List<Intent> beforeDescendantFlushes(Scope exiting, List<Intent> intents) {
         return List.of();
@@ -316,7 +335,7 @@ public class Scope {
             return;
         }
         DispatchDeferral deferral = DispatchDeferral.installed();
-        if (capturedInfo != null) {
+        if (intentInfo != null) {
             intents = releaseCaptured(intents, deferral);
         }
         if (deferral != null && deferral.defer(intents, executor)) {
@@ -342,7 +361,7 @@ public class Scope {
         TransactionGate waitingFor = null;
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            Captured info = capturedInfo.get(intent);
+            Captured info = intentInfo.get(intent);
             boolean elsewhere = false;
             if (info != null && info.held != null) {
                 AirlockListener listener = AirlockListeners.installed();
@@ -406,12 +425,15 @@ public class Scope {
 
     /** What passes the transactions and policies, in FIFO order; {@code candidates} itself when everything does. */
     private List<Intent> allowed(List<Intent> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         List<Intent> allowed = candidates;
         AirlockListener listener = AirlockListeners.installed();
         int[] policyDepth = PolicyGuard.depth();
         for (int i = 0; i < candidates.size(); i++) {
             Intent intent = candidates.get(i);
-            Captured info = capturedInfo == null ? null : capturedInfo.get(intent);
+            Captured info = intentInfo == null ? null : intentInfo.get(intent);
             boolean passes = info == null || info.gate == null || committedOrRunning(info.gate, intent, listener);
             if (passes) {
                 Policy denying = denyingPolicy(policyDepth, intent, info);
@@ -474,7 +496,7 @@ public class Scope {
     }
 
     private void forgetHeld(Intent intent) {
-        Captured info = capturedInfo == null ? null : capturedInfo.get(intent);
+        Captured info = intentInfo == null ? null : intentInfo.get(intent);
         if (info != null && info.held != null
                 && (info.gate == null || info.gate.outcome() != TransactionOutcome.ROLLED_BACK)) {
             info.holder.forget(info.held, intent);
@@ -538,32 +560,56 @@ public class Scope {
             throw new PolicyViolationException(e.getMessage() + " [enqueued in nested " + exiting.describe()
                     + ", captured by " + describe() + "]", e);
         }
-        Captured before = exiting.capturedInfo == null ? null : exiting.capturedInfo.get(intent);
-        Captured info = Captured.from(before, exiting.policy, gate);
-        if (info.held == null && gate != null && gate.outcome() == TransactionOutcome.ACTIVE
-                && executor instanceof BuiltinExecutor && ((BuiltinExecutor) executor).joinsTransaction()) {
+        Captured before = exiting.intentInfo == null ? null : exiting.intentInfo.get(intent);
+        if (intents == null) {
+            intents = new ArrayList<>(8);
+        }
+        if (captured == null) {
+            captured = new ArrayList<>(8);
+        }
+        intents.add(intent);
+        captured.add(intent);
+        AirlockListener listener = AirlockListeners.installed();
+        if (listener != null) {
+            listener.captured(this, intent);
+        }
+        remember(intent, Captured.from(before, exiting.policy, gate), listener);
+    }
+
+    /** Binds intents buffered here since {@code mark} and not bound yet to the transaction behind {@code gate}. */
+    private void bindSince(int mark, TransactionGate gate) {
+        AirlockListener listener = AirlockListeners.installed();
+        for (int i = mark; i < intents.size(); i++) {
+            Intent intent = intents.get(i);
+            Captured before = intentInfo == null ? null : intentInfo.get(intent);
+            if (before == null) {
+                remember(intent, Captured.bound(gate), listener);
+            } else if (before.gate == null) {
+                remember(intent, before.waitingFor(gate), listener);
+            }
+        }
+    }
+
+    /**
+     * Keeps what this scope knows of an intent; one bound to a running transaction is stored by an executor that
+     * writes in it (the outbox), so that a rollback takes it and a commit keeps it whatever becomes of this process.
+     */
+    private void remember(Intent intent, Captured info, AirlockListener listener) {
+        boolean waits = info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE;
+        if (waits && info.held == null && executor instanceof BuiltinExecutor
+                && ((BuiltinExecutor) executor).joinsTransaction()) {
             BuiltinExecutor holder = (BuiltinExecutor) executor;
             Object held = holder.hold(intent);
             if (held != null) {
                 info = info.holding(holder, held);
             }
         }
-        if (intents == null) {
-            intents = new ArrayList<>(8);
+        if (intentInfo == null) {
+            intentInfo = new IdentityHashMap<>();
         }
-        if (captured == null) {
-            captured = new ArrayList<>(8);
-            capturedInfo = new IdentityHashMap<>();
-        }
-        intents.add(intent);
-        captured.add(intent);
-        capturedInfo.put(intent, info);
-        AirlockListener listener = AirlockListeners.installed();
-        if (listener != null) {
-            listener.captured(this, intent);
-            if (info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE) {
-                listener.deferred(List.of(intent));
-            }
+        intentInfo.put(intent, info);
+        if (waits && listener != null) {
+            listener.deferred(List.of(intent));
         }
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.runtime.DispatchDeferral;
+import io.quarkiverse.airlock.runtime.TransactionBoundaries;
 import io.quarkiverse.airlock.runtime.TransactionGate;
 import io.quarkiverse.airlock.runtime.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
@@ -179,6 +180,75 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         outer.discard();
 
         assertThat(outbox.log).containsExactly("hold notify");
+    }
+
+    @Test
+    void intentsEnqueuedDirectlyDuringABoundTransactionDieWithItsRollback() {
+        DispatchDeferral.install(transactions);
+        Scope request = new Scope(new AllowAll(), executor).enter();
+        Airlock.enqueue("before", noop());
+        Tx tx = transactions.begin();
+        int mark = TransactionBoundaries.mark(request);
+        Airlock.enqueue("inside", noop());
+        TransactionBoundaries.bind(request, mark);
+        tx.rollback();
+        Airlock.enqueue("after", noop());
+        request.exit();
+
+        assertThat(request.flush()).extracting(Intent::name).containsExactly("before", "after");
+        assertThat(request.ownIntents()).extracting(Intent::name).containsExactly("before", "inside", "after");
+    }
+
+    @Test
+    void intentsEnqueuedDirectlyDuringABoundTransactionRunAfterItsCommit() {
+        DispatchDeferral.install(transactions);
+        Scope request = new Scope(new AllowAll(), executor).enter();
+        Tx tx = transactions.begin();
+        int mark = TransactionBoundaries.mark(request);
+        Airlock.enqueue("inside", noop());
+        TransactionBoundaries.bind(request, mark);
+        tx.commit();
+        request.exit();
+
+        assertThat(request.flush()).extracting(Intent::name).containsExactly("inside");
+        assertThat(executor.names()).containsExactly("inside");
+    }
+
+    @Test
+    void anInnerTransactionKeepsTheIntentsBoundToItWhenTheOuterOneBindsAgain() {
+        DispatchDeferral.install(transactions);
+        Scope request = new Scope(new AllowAll(), executor).enter();
+        Tx outer = transactions.begin();
+        int outerMark = TransactionBoundaries.mark(request);
+        Airlock.enqueue("outer", noop());
+        transactions.suspend();
+        Tx inner = transactions.begin();
+        int innerMark = TransactionBoundaries.mark(request);
+        Airlock.enqueue("inner", noop());
+        TransactionBoundaries.bind(request, innerMark);
+        inner.rollback();
+        transactions.current = outer;
+        TransactionBoundaries.bind(request, outerMark);
+        outer.commit();
+        request.exit();
+
+        assertThat(request.flush()).extracting(Intent::name).containsExactly("outer");
+    }
+
+    @Test
+    void anExecutorThatJoinsTransactionsStoresBoundIntentsInThatTransaction() {
+        DispatchDeferral.install(transactions);
+        HoldingExecutor outbox = new HoldingExecutor();
+        Scope request = new Scope(new AllowAll(), outbox).enter();
+        Tx tx = transactions.begin();
+        int mark = TransactionBoundaries.mark(request);
+        Airlock.enqueue("inside", noop());
+        TransactionBoundaries.bind(request, mark);
+        tx.commit();
+        request.exit();
+        request.flush();
+
+        assertThat(outbox.log).containsExactly("hold inside", "release inside");
     }
 
     /** Stands in for the transaction manager: one current transaction at a time, on the test thread. */

@@ -105,6 +105,14 @@ class AirlockTestExtensionTest {
     }
 
     @Test
+    void assertNoEffectsFailsATestWhoseCodeOpensItsOwnScope() {
+        Events tests = run(PureThroughNestedScope.class);
+
+        tests.assertThatEvents().haveExactly(1, event(test("callsCodeWithItsOwnScope"),
+                finishedWithFailure(instanceOf(PolicyViolationException.class), message(m -> m.contains("sendInvoice")))));
+    }
+
+    @Test
     void aPassingTestFlushesThroughItsPolicyAndAFailingOneDiscards() {
         Events tests = run(AllowAllEnding.class);
 
@@ -248,6 +256,17 @@ class AirlockTestExtensionTest {
             } catch (PolicyViolationException e) {
                 SEEN.add("rejected: " + e.getMessage().contains("'notifyWarehouse'"));
             }
+        }
+    }
+
+    @AirlockTest(policy = AssertNoEffects.class)
+    static class PureThroughNestedScope {
+
+        @Test
+        void callsCodeWithItsOwnScope() {
+            // code under test that runs its own unit of work, as an @AirlockScope method would
+            Airlock.scope(new Scope(new AllowAll(), intent -> {
+            }), scope -> Airlock.enqueue("sendInvoice", 7));
         }
     }
 

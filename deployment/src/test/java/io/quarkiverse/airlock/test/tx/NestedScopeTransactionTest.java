@@ -1,0 +1,194 @@
+package io.quarkiverse.airlock.test.tx;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockScope;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A transaction decides wherever the scope that flushed in it sits: an {@code @AirlockScope} method called inside a
+ * {@code @Transactional} one flushes before the commit and its enclosing scope (an outer {@code Airlock.scope}, an
+ * outer {@code @AirlockScope}, the HTTP auto-scope) captures its intents; whichever way the transaction then ends
+ * without a commit, they never run, although the enclosing scope flushes after the transaction.
+ */
+public class NestedScopeTransactionTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = new QuarkusUnitTest()
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Effects.class, Notifier.class, Orders.class,
+                    Ending.class, OuterScope.class, OrderResource.class))
+            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true")
+            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:nested-tx;DB_CLOSE_DELAY=-1");
+
+    /** How the business transaction ends. */
+    public enum Ending {
+        COMMIT,
+        SET_ROLLBACK_ONLY,
+        EXCEPTION_CAUGHT_BY_CALLER,
+        FAILURE_DURING_COMMIT
+    }
+
+    @Inject
+    Effects effects;
+
+    @Inject
+    Orders orders;
+
+    @Inject
+    OuterScope outerScope;
+
+    @BeforeEach
+    @AfterEach
+    void clear() {
+        effects.ran.clear();
+        assertThat(Airlock.currentScope()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ending.class)
+    void underAnOuterAirlockScope(Ending ending) throws Exception {
+        Airlock.scope(scope -> orders.placeCatching(ending, "plain"));
+
+        assertOutcome(ending, "plain");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ending.class)
+    void underAnOuterAirlockScopeAnnotation(Ending ending) {
+        outerScope.place(ending, "annotated");
+
+        assertOutcome(ending, "annotated");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Ending.class)
+    void underTheHttpAutoScope(Ending ending) {
+        given().post("/orders/" + ending + "/http").then().statusCode(200);
+
+        assertOutcome(ending, "http");
+    }
+
+    private void assertOutcome(Ending ending, String token) {
+        // the synchronous executor: whatever escapes has run when the enclosing scope's call returns
+        if (ending == Ending.COMMIT) {
+            assertThat(effects.ran).containsExactly(token);
+        } else {
+            assertThat(effects.ran).as("the transaction ended with " + ending).isEmpty();
+        }
+    }
+
+    @ApplicationScoped
+    public static class Effects {
+        final List<String> ran = new CopyOnWriteArrayList<>();
+
+        @AirlockTask
+        void effect(String token) {
+            ran.add(token);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Notifier {
+        @AirlockScope
+        public void notifyOf(String token) {
+            Airlock.enqueue("effect", token);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Orders {
+        @Inject
+        Notifier notifier;
+
+        @Inject
+        TransactionManager transactions;
+
+        @Inject
+        TransactionSynchronizationRegistry registry;
+
+        /** The caller of the transaction catches its failure, so that the enclosing scope still flushes. */
+        public void placeCatching(Ending ending, String token) {
+            try {
+                place(ending, token);
+            } catch (RuntimeException expected) {
+                // the transaction rolled back; the unit of work around it goes on
+            }
+        }
+
+        @Transactional
+        public void place(Ending ending, String token) throws RuntimeException {
+            notifier.notifyOf(token);
+            switch (ending) {
+                case SET_ROLLBACK_ONLY:
+                    try {
+                        transactions.setRollbackOnly();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    break;
+                case EXCEPTION_CAUGHT_BY_CALLER:
+                    throw new IllegalStateException("payment declined after the notification was expressed");
+                case FAILURE_DURING_COMMIT:
+                    registry.registerInterposedSynchronization(new Synchronization() {
+                        @Override
+                        public void beforeCompletion() {
+                            throw new IllegalStateException("a deferred constraint failed at commit");
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                        }
+                    });
+                    break;
+                default:
+            }
+        }
+    }
+
+    @ApplicationScoped
+    public static class OuterScope {
+        @Inject
+        Orders orders;
+
+        @AirlockScope
+        public void place(Ending ending, String token) {
+            orders.placeCatching(ending, token);
+        }
+    }
+
+    @Path("/orders")
+    public static class OrderResource {
+        @Inject
+        Orders orders;
+
+        @POST
+        @Path("/{ending}/{token}")
+        public String place(@PathParam("ending") Ending ending, @PathParam("token") String token) {
+            orders.placeCatching(ending, token);
+            return "ok";
+        }
+    }
+}
