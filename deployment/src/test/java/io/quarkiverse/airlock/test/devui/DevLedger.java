@@ -10,11 +10,13 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.BlockTasks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A ledger whose entries are booked in JTA transactions, for the Dev UI's transactional outcomes, and one booking held
@@ -45,6 +47,27 @@ public class DevLedger {
     public void abandon(@PathParam("id") String id) throws SystemException {
         Airlock.scope(scope -> Airlock.enqueue("post", id));
         transactions.setRollbackOnly();
+    }
+
+    /**
+     * An enclosing scope around a transaction in which a nested scope flushes: the enclosing scope captures the intent,
+     * which waits for the transaction's commit, and rolls back with it when {@code rollback} is set.
+     */
+    @POST
+    @Path("/nested/{id}")
+    @AirlockScope
+    public void nested(@PathParam("id") String id, @QueryParam("rollback") boolean rollback) throws Exception {
+        try {
+            QuarkusTransaction.requiringNew().call(() -> {
+                Airlock.scope(scope -> Airlock.enqueue("post", id));
+                if (rollback) {
+                    transactions.setRollbackOnly();
+                }
+                return null;
+            });
+        } catch (RuntimeException rolledBack) {
+            // the enclosing unit of work goes on, and flushes
+        }
     }
 
     /** Buffers an intent under a local policy, then waits until released. */

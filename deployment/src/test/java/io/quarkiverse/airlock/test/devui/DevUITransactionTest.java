@@ -58,6 +58,17 @@ public class DevUITransactionTest extends DevUIJsonRPCTest {
     }
 
     @Test
+    void anIntentCapturedFromATransactionWaitsForItsCommitInTheEnclosingScope() throws Exception {
+        given().post("/ledger/nested/n1").then().statusCode(204);
+        assertThat(history("n1")).extracting(entry -> entry.get("outcome").asText())
+                .containsExactly("DISPATCHED", "WAITING_FOR_COMMIT");
+
+        given().queryParam("rollback", true).post("/ledger/nested/n2").then().statusCode(204);
+        assertThat(history("n2")).extracting(entry -> entry.get("outcome").asText())
+                .containsExactly("ROLLED_BACK", "WAITING_FOR_COMMIT");
+    }
+
+    @Test
     void aHeldAnnotatedScopeShowsItsMethodAsOriginAndTheLocalPoliciesOfItsIntent() throws Exception {
         CompletableFuture<Integer> held = CompletableFuture
                 .supplyAsync(() -> given().post("/ledger/held/h1").then().extract().statusCode());
