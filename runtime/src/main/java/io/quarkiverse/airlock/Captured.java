@@ -34,11 +34,19 @@ final class Captured {
      */
     static Captured from(Captured before, Policy policy, TransactionGate gate) {
         Policy[] previous = before == null ? NONE : before.scopePolicies;
-        Policy[] policies = new Policy[previous.length + 1];
-        System.arraycopy(previous, 0, policies, 0, previous.length);
-        policies[previous.length] = policy;
+        Policy[] policies = previous;
+        // AllowAll has nothing to say: most nested scopes (an @AirlockScope service under the request's scope) leave
+        // nothing to remember, and cost no allocation
+        if (policy.getClass() != AllowAll.class) {
+            policies = new Policy[previous.length + 1];
+            System.arraycopy(previous, 0, policies, 0, previous.length);
+            policies[previous.length] = policy;
+        }
         if (before == null) {
-            return new Captured(policies, gate, null, null);
+            return gate == null && policies == NONE ? null : new Captured(policies, gate, null, null);
+        }
+        if (policies == previous && (before.gate != null || gate == null)) {
+            return before;
         }
         // the first transaction decides: the intent was expressed in it
         return new Captured(policies, before.gate != null ? before.gate : gate, before.holder, before.held);

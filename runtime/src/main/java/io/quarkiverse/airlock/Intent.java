@@ -22,6 +22,12 @@ public final class Intent {
     private final Runnable action;
     private final List<Policy> localPolicies;
     private final Object traceContext;
+    /**
+     * What the scope that holds the intent now knows of it beyond the intent itself (where it was captured from, the
+     * transaction it waits for); null for the common intent that never left its scope. Written and read by the one
+     * unit of work that runs that scope.
+     */
+    Captured captured;
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies) {

@@ -2,7 +2,6 @@ package io.quarkiverse.airlock;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,11 +63,8 @@ public class Scope {
 
     private List<Intent> intents;
     private List<Intent> captured;
-    /**
-     * What this scope knows of intents beyond themselves: where they were captured from, the transaction they wait
-     * for; null until there is something.
-     */
-    private IdentityHashMap<Intent, Captured> intentInfo;
+    /** Whether some intent here carries what this scope knows of it (see {@link Intent#captured}). */
+    private boolean remembers;
     private Scope parent;
     /** The local policies in force where this scope was entered, restored when it exits. */
     private List<Policy> enteredPolicies;
@@ -218,7 +214,7 @@ public class Scope {
         if (listener != null) {
             listener.discarded(this, dropped, reason);
         }
-        if (intentInfo != null) {
+        if (remembers) {
             for (Intent intent : intents) {
                 forgetHeld(intent);
             }
@@ -335,7 +331,7 @@ public class Scope {
             return;
         }
         DispatchDeferral deferral = DispatchDeferral.installed();
-        if (intentInfo != null) {
+        if (remembers) {
             intents = releaseCaptured(intents, deferral);
         }
         if (deferral != null && deferral.defer(intents, executor)) {
@@ -361,7 +357,7 @@ public class Scope {
         TransactionGate waitingFor = null;
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            Captured info = intentInfo.get(intent);
+            Captured info = intent.captured;
             boolean elsewhere = false;
             if (info != null && info.held != null) {
                 AirlockListener listener = AirlockListeners.installed();
@@ -433,7 +429,7 @@ public class Scope {
         int[] policyDepth = PolicyGuard.depth();
         for (int i = 0; i < candidates.size(); i++) {
             Intent intent = candidates.get(i);
-            Captured info = intentInfo == null ? null : intentInfo.get(intent);
+            Captured info = intent.captured;
             boolean passes = info == null || info.gate == null || committedOrRunning(info.gate, intent, listener);
             if (passes) {
                 Policy denying = denyingPolicy(policyDepth, intent, info);
@@ -496,7 +492,7 @@ public class Scope {
     }
 
     private void forgetHeld(Intent intent) {
-        Captured info = intentInfo == null ? null : intentInfo.get(intent);
+        Captured info = intent.captured;
         if (info != null && info.held != null
                 && (info.gate == null || info.gate.outcome() != TransactionOutcome.ROLLED_BACK)) {
             info.holder.forget(info.held, intent);
@@ -555,12 +551,14 @@ public class Scope {
      */
     private void take(Scope exiting, Intent intent, TransactionGate gate) {
         try {
-            PolicyGuard.onEnqueue(PolicyGuard.depth(), policy, intent);
+            if (policy.getClass() != AllowAll.class) {
+                PolicyGuard.onEnqueue(PolicyGuard.depth(), policy, intent);
+            }
         } catch (PolicyViolationException e) {
             throw new PolicyViolationException(e.getMessage() + " [enqueued in nested " + exiting.describe()
                     + ", captured by " + describe() + "]", e);
         }
-        Captured before = exiting.intentInfo == null ? null : exiting.intentInfo.get(intent);
+        Captured before = intent.captured;
         if (intents == null) {
             intents = new ArrayList<>(8);
         }
@@ -573,7 +571,10 @@ public class Scope {
         if (listener != null) {
             listener.captured(this, intent);
         }
-        remember(intent, Captured.from(before, exiting.policy, gate), listener);
+        Captured info = Captured.from(before, exiting.policy, gate);
+        if (info != null) {
+            remember(intent, info, before == null || before.gate == null ? listener : null);
+        }
     }
 
     /** Binds intents buffered here since {@code mark} and not bound yet to the transaction behind {@code gate}. */
@@ -581,7 +582,7 @@ public class Scope {
         AirlockListener listener = AirlockListeners.installed();
         for (int i = mark; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            Captured before = intentInfo == null ? null : intentInfo.get(intent);
+            Captured before = intent.captured;
             if (before == null) {
                 remember(intent, Captured.bound(gate), listener);
             } else if (before.gate == null) {
@@ -593,6 +594,8 @@ public class Scope {
     /**
      * Keeps what this scope knows of an intent; one bound to a running transaction is stored by an executor that
      * writes in it (the outbox), so that a rollback takes it and a commit keeps it whatever becomes of this process.
+     *
+     * @param listener told that the intent waits for a commit; null when it was told already
      */
     private void remember(Intent intent, Captured info, AirlockListener listener) {
         boolean waits = info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE;
@@ -604,10 +607,8 @@ public class Scope {
                 info = info.holding(holder, held);
             }
         }
-        if (intentInfo == null) {
-            intentInfo = new IdentityHashMap<>();
-        }
-        intentInfo.put(intent, info);
+        intent.captured = info;
+        remembers = true;
         if (waits && listener != null) {
             listener.deferred(List.of(intent));
         }

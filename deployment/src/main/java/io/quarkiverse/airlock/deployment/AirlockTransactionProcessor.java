@@ -1,6 +1,13 @@
 package io.quarkiverse.airlock.deployment;
 
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTransformation;
+import org.jboss.jandex.DotName;
+
 import io.quarkiverse.airlock.runtime.AirlockRecorder;
+import io.quarkiverse.airlock.runtime.tx.TransactionBoundary;
+import io.quarkiverse.airlock.runtime.tx.TransactionBoundaryInterceptor;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.deployment.Capabilities;
@@ -18,11 +25,34 @@ class AirlockTransactionProcessor {
 
     private static final String DEFERRAL = "io.quarkiverse.airlock.runtime.tx.AfterCommitDeferral";
 
+    private static final DotName TRANSACTIONAL = DotName.createSimple("jakarta.transaction.Transactional");
+
     @BuildStep
     void deferralBean(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (capabilities.isPresent(Capability.TRANSACTIONS)) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(DEFERRAL));
         }
+    }
+
+    /**
+     * Every {@code @Transactional} class and method is also a boundary for the scope around it, so that what it
+     * enqueues into an enclosing scope dies with its rollback.
+     */
+    @BuildStep
+    void transactionBoundaries(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<AnnotationsTransformerBuildItem> transformers) {
+        if (!capabilities.isPresent(Capability.TRANSACTIONS)) {
+            return;
+        }
+        beans.produce(AdditionalBeanBuildItem.builder().setUnremovable()
+                .addBeanClasses(TransactionBoundary.class, TransactionBoundaryInterceptor.class).build());
+        AnnotationInstance boundary = AnnotationInstance.builder(TransactionBoundary.class).build();
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .whenClass(type -> type.hasDeclaredAnnotation(TRANSACTIONAL))
+                .transform(context -> context.add(boundary))));
+        transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
+                .whenMethod(method -> method.hasDeclaredAnnotation(TRANSACTIONAL))
+                .transform(context -> context.add(boundary))));
     }
 
     @BuildStep

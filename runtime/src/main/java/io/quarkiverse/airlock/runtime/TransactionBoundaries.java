@@ -1,7 +1,8 @@
 package io.quarkiverse.airlock.runtime;
 
-import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.runtime.context.ScopeHolders;
+import io.quarkiverse.airlock.runtime.context.ScopeState;
 
 /**
  * For code that demarcates a transaction inside a scope ({@code @Transactional}, a programmatic transaction): binds
@@ -39,7 +40,8 @@ public final class TransactionBoundaries {
 
     /** The scope current where the caller runs, or null. */
     public static Scope current() {
-        return Airlock.currentScope().orElse(null);
+        ScopeState state = ScopeHolders.get().current();
+        return state == null ? null : state.scope();
     }
 
     /** Where {@code scope}'s buffer stands now. */

@@ -2,6 +2,7 @@ package io.quarkiverse.airlock.test.tx;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,10 +17,12 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,13 +30,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.NoScopeException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * A transaction decides wherever the scope that flushed in it sits: an {@code @AirlockScope} method called inside a
- * {@code @Transactional} one flushes before the commit and its enclosing scope (an outer {@code Airlock.scope}, an
- * outer {@code @AirlockScope}, the HTTP auto-scope) captures its intents; whichever way the transaction then ends
- * without a commit, they never run, although the enclosing scope flushes after the transaction.
+ * A transaction decides wherever the scope sits: an {@code @AirlockScope} method called inside a {@code @Transactional}
+ * one flushes before the commit and its enclosing scope (an outer {@code Airlock.scope}, an outer
+ * {@code @AirlockScope}, the HTTP auto-scope) captures its intents; or the transactional method enqueues straight into
+ * that enclosing scope. Whichever way the transaction then ends without a commit, they never run, although the
+ * enclosing scope flushes after the transaction.
  */
 public class NestedScopeTransactionTest {
 
@@ -73,18 +78,36 @@ public class NestedScopeTransactionTest {
     @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
     void underAnOuterAirlockScope(String name) throws Exception {
         Ending ending = Ending.valueOf(name);
-        Airlock.scope(scope -> orders.placeCatching(ending, "plain"));
+        Airlock.scope(scope -> orders.placeCatching(ending, "plain", false));
 
         assertOutcome(ending, "plain");
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
+    void enqueuedDirectlyUnderAnOuterAirlockScope(String name) throws Exception {
+        Ending ending = Ending.valueOf(name);
+        Airlock.scope(scope -> orders.placeCatching(ending, "plain-direct", true));
+
+        assertOutcome(ending, "plain-direct");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
     void underAnOuterAirlockScopeAnnotation(String name) {
         Ending ending = Ending.valueOf(name);
-        outerScope.place(ending, "annotated");
+        outerScope.place(ending, "annotated", false);
 
         assertOutcome(ending, "annotated");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
+    void enqueuedDirectlyUnderAnOuterAirlockScopeAnnotation(String name) {
+        Ending ending = Ending.valueOf(name);
+        outerScope.place(ending, "annotated-direct", true);
+
+        assertOutcome(ending, "annotated-direct");
     }
 
     @ParameterizedTest
@@ -94,6 +117,22 @@ public class NestedScopeTransactionTest {
         given().post("/orders/" + ending + "/http").then().statusCode(200);
 
         assertOutcome(ending, "http");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
+    void enqueuedDirectlyUnderTheHttpAutoScope(String name) {
+        Ending ending = Ending.valueOf(name);
+        given().queryParam("direct", true).post("/orders/" + ending + "/http-direct").then().statusCode(200);
+
+        assertOutcome(ending, "http-direct");
+    }
+
+    @Test
+    void aTransactionalMethodWithoutAnyScopeAroundItStillHasNoScope() {
+        assertThatThrownBy(() -> orders.place(Ending.COMMIT, "nowhere", true))
+                .isInstanceOf(NoScopeException.class);
+        assertThat(effects.ran).isEmpty();
     }
 
     private void assertOutcome(Ending ending, String token) {
@@ -135,17 +174,22 @@ public class NestedScopeTransactionTest {
         TransactionSynchronizationRegistry registry;
 
         /** The caller of the transaction catches its failure, so that the enclosing scope still flushes. */
-        public void placeCatching(Ending ending, String token) {
+        public void placeCatching(Ending ending, String token, boolean direct) {
             try {
-                place(ending, token);
+                place(ending, token, direct);
             } catch (RuntimeException expected) {
                 // the transaction rolled back; the unit of work around it goes on
             }
         }
 
         @Transactional
-        public void place(Ending ending, String token) throws RuntimeException {
-            notifier.notifyOf(token);
+        public void place(Ending ending, String token, boolean direct) throws RuntimeException {
+            if (direct) {
+                // into whatever scope encloses the transaction: it is bound to the transaction when the call ends
+                Airlock.enqueue("effect", token);
+            } else {
+                notifier.notifyOf(token);
+            }
             switch (ending) {
                 case SET_ROLLBACK_ONLY:
                     try {
@@ -179,8 +223,8 @@ public class NestedScopeTransactionTest {
         Orders orders;
 
         @AirlockScope
-        public void place(Ending ending, String token) {
-            orders.placeCatching(ending, token);
+        public void place(Ending ending, String token, boolean direct) {
+            orders.placeCatching(ending, token, direct);
         }
     }
 
@@ -191,8 +235,9 @@ public class NestedScopeTransactionTest {
 
         @POST
         @Path("/{ending}/{token}")
-        public String place(@PathParam("ending") Ending ending, @PathParam("token") String token) {
-            orders.placeCatching(ending, token);
+        public String place(@PathParam("ending") Ending ending, @PathParam("token") String token,
+                @QueryParam("direct") boolean direct) {
+            orders.placeCatching(ending, token, direct);
             return "ok";
         }
     }
