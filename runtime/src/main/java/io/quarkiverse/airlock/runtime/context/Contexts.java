@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.runtime.context;
 
+import java.util.concurrent.ConcurrentMap;
+
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -31,6 +33,32 @@ public final class Contexts {
         Context fresh = VertxContext.createNewDuplicatedContext(current != null ? current : vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(fresh, true);
         return fresh;
+    }
+
+    /**
+     * A new duplicated context that carries what the caller's duplicated context holds (the request context, trace
+     * context...) except Airlock's scope state. A scope that outlives the call opening it lives on one of its own, so
+     * that scopes overlapping on one unit of work (two asynchronous results awaited together) never see each other.
+     */
+    public static Context fork(Vertx vertx) {
+        Context current = Vertx.currentContext();
+        if (current != null && VertxContext.isDuplicatedContext(current)) {
+            return fork(current);
+        }
+        return fresh(vertx);
+    }
+
+    /** The same, from {@code origin}, a duplicated context. */
+    public static Context fork(Context origin) {
+        Context fork = VertxContext.createNewDuplicatedContext(origin);
+        VertxContextSafetyToggle.setContextSafe(fork, true);
+        ConcurrentMap<Object, Object> target = ((ContextInternal) fork).localContextData();
+        ((ContextInternal) origin).localContextData().forEach((key, value) -> {
+            if (!VertxScopeHolder.KEY.equals(key)) {
+                target.put(key, value);
+            }
+        });
+        return fork;
     }
 
     /**

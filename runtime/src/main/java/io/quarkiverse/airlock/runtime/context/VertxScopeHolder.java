@@ -12,7 +12,7 @@ import io.vertx.core.Vertx;
  */
 public final class VertxScopeHolder implements ScopeHolder {
 
-    private static final String KEY = VertxScopeHolder.class.getName();
+    static final String KEY = VertxScopeHolder.class.getName();
 
     private final ScopeHolder fallback = ScopeHolders.threadLocal();
 

@@ -2,7 +2,6 @@ package io.quarkiverse.airlock.runtime.interceptor;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -12,18 +11,19 @@ import jakarta.interceptor.InvocationContext;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
-import io.quarkiverse.airlock.runtime.context.ScopeState;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
  * Runs {@code @AirlockScope} methods in a scope. Its priority places it inside {@code @Transactional} (200), so a
  * scope that flushes in a transaction defers its dispatch to the commit, and a rollback drops it.
+ * <p>
+ * A method returning {@code Uni}, {@code Multi} or {@code CompletionStage} is called at once, as it would be without
+ * Airlock (so its body runs inside the transaction {@code @Transactional} began, once per call); its scope stays open
+ * on a duplicated context of its own until the result completes, fails or is cancelled.
  */
 @AirlockScope
 @Interceptor
@@ -46,11 +46,23 @@ public class AirlockScopeInterceptor {
         ScopePlan plan = plans.of(invocation);
         switch (plan.returnKind()) {
             case UNI:
-                return uni(invocation, plan);
+                try {
+                    return ScopedResults.uni(proceedAsync(invocation, plan));
+                } catch (Exception failure) {
+                    return Uni.createFrom().failure(failure);
+                }
             case MULTI:
-                return multi(invocation, plan);
+                try {
+                    return ScopedResults.multi(proceedAsync(invocation, plan));
+                } catch (Exception failure) {
+                    return Multi.createFrom().failure(failure);
+                }
             case COMPLETION_STAGE:
-                return completionStage(invocation, plan);
+                try {
+                    return completionStage(proceedAsync(invocation, plan));
+                } catch (Exception failure) {
+                    return CompletableFuture.failedFuture(failure);
+                }
             default:
                 return onDuplicatedContext(invocation, plan);
         }
@@ -86,11 +98,10 @@ public class AirlockScopeInterceptor {
         try {
             result = invocation.proceed();
         } catch (Throwable failure) {
-            scope.exit();
-            scope.discard("threw " + failure);
+            ScopeEnding.discardAfter(scope, failure);
             throw failure;
         }
-        scope.exit();
+        ScopeEnding.exit(scope);
         if (ErrorResults.isError(result)) {
             scope.discard(ErrorResults.describe(result));
         } else {
@@ -99,188 +110,37 @@ public class AirlockScopeInterceptor {
         return result;
     }
 
-    private Uni<Object> uni(InvocationContext invocation, ScopePlan plan) {
-        return Uni.createFrom().emitter(emitter -> {
-            AsyncScope async = AsyncScope.open(plan, Contexts.duplicatedContext(vertx));
-            async.run(() -> {
-                Uni<?> result;
-                try {
-                    result = (Uni<?>) invocation.proceed();
-                } catch (Throwable failure) {
-                    async.fail(failure);
-                    emitter.fail(failure);
-                    return;
-                }
-                Cancellable subscription = result.subscribe().with(item -> {
-                    Throwable flushFailure = async.complete(item);
-                    if (flushFailure == null) {
-                        emitter.complete(item);
-                    } else {
-                        emitter.fail(flushFailure);
-                    }
-                }, failure -> {
-                    async.fail(failure);
-                    emitter.fail(failure);
-                });
-                emitter.onTermination(() -> {
-                    if (async.cancel()) {
-                        subscription.cancel();
-                    }
-                });
-            });
-        });
+    /**
+     * Calls the method in its scope, on a context of its own, and returns its asynchronous result wrapped so that the
+     * scope ends with it; the wrapper is what {@code @Transactional}, outside this interceptor, sees.
+     */
+    private ScopedResults.Ending proceedAsync(InvocationContext invocation, ScopePlan plan) throws Exception {
+        AsyncScope async = AsyncScope.open(plan, Contexts.fork(vertx));
+        Object result = async.call(invocation);
+        if (result == null) {
+            async.fail(new NullPointerException(invocation.getMethod() + " returned null"));
+            throw new NullPointerException("@AirlockScope method " + invocation.getMethod().getDeclaringClass().getName()
+                    + "#" + invocation.getMethod().getName() + " returned null instead of a " + plan.returnKind());
+        }
+        return new ScopedResults.Ending(async, result);
     }
 
-    private Multi<Object> multi(InvocationContext invocation, ScopePlan plan) {
-        return Multi.createFrom().emitter(emitter -> {
-            AsyncScope async = AsyncScope.open(plan, Contexts.duplicatedContext(vertx));
-            async.run(() -> {
-                Multi<?> result;
-                try {
-                    result = (Multi<?>) invocation.proceed();
-                } catch (Throwable failure) {
-                    async.fail(failure);
-                    emitter.fail(failure);
-                    return;
-                }
-                Cancellable subscription = result.subscribe().with(emitter::emit, failure -> {
-                    async.fail(failure);
-                    emitter.fail(failure);
-                }, () -> {
-                    Throwable flushFailure = async.complete(null);
-                    if (flushFailure == null) {
-                        emitter.complete();
-                    } else {
-                        emitter.fail(flushFailure);
-                    }
-                });
-                emitter.onTermination(() -> {
-                    if (async.cancel()) {
-                        subscription.cancel();
-                    }
-                });
-            });
-        });
-    }
-
-    private CompletionStage<Object> completionStage(InvocationContext invocation, ScopePlan plan) {
+    /** A thrown exception reaches the caller as a failed result, as it always did; the scope is discarded already. */
+    private static CompletionStage<Object> completionStage(ScopedResults.Ending ending) {
         CompletableFuture<Object> outcome = new CompletableFuture<>();
-        AsyncScope async = AsyncScope.open(plan, Contexts.duplicatedContext(vertx));
-        async.run(() -> {
-            CompletionStage<?> result;
-            try {
-                result = (CompletionStage<?>) invocation.proceed();
-            } catch (Throwable failure) {
-                async.fail(failure);
+        ((CompletionStage<?>) ending.result()).whenComplete((value, failure) -> {
+            if (failure != null) {
+                ending.scope().fail(failure);
                 outcome.completeExceptionally(failure);
                 return;
             }
-            result.whenComplete((value, failure) -> {
-                if (failure != null) {
-                    async.fail(failure);
-                    outcome.completeExceptionally(failure);
-                    return;
-                }
-                Throwable flushFailure = async.complete(value);
-                if (flushFailure == null) {
-                    outcome.complete(value);
-                } else {
-                    outcome.completeExceptionally(flushFailure);
-                }
-            });
+            Throwable endFailure = ending.scope().complete(value);
+            if (endFailure == null) {
+                outcome.complete(value);
+            } else {
+                outcome.completeExceptionally(endFailure);
+            }
         });
         return outcome;
-    }
-
-    /**
-     * A scope that stays current on one duplicated context until an asynchronous result completes, whichever thread
-     * that happens on. It ends exactly once: completion, failure and cancellation race.
-     */
-    private static final class AsyncScope {
-
-        private final Scope scope;
-        private final Context context;
-        private final AtomicBoolean ended = new AtomicBoolean();
-
-        private AsyncScope(Scope scope, Context context) {
-            this.scope = scope;
-            this.context = context;
-        }
-
-        /** State the caller had on its own thread, lent to a fresh context so the new scope nests in it. */
-        private ScopeState lent;
-
-        static AsyncScope open(ScopePlan plan, Context context) {
-            AsyncScope async = new AsyncScope(plan.newScope(), context);
-            ScopeState caller = Vertx.currentContext() == context ? null : ScopeHolders.get().current();
-            Contexts.runOn(context, () -> {
-                ScopeState here = ScopeHolders.get().currentOrCreate();
-                if (caller != null && here.isEmpty() && !caller.isEmpty()) {
-                    // the caller is off any duplicated context: its scope and local policies enclose this one
-                    here.scope(caller.scope());
-                    here.localPolicies(caller.localPolicies());
-                    async.lent = here;
-                }
-                async.scope.enter();
-            });
-            return async;
-        }
-
-        /** Gives back what {@link #open} lent, once the scope has exited on its context. */
-        private void returnLent() {
-            if (lent != null) {
-                lent.scope(null);
-                lent.localPolicies(java.util.List.of());
-                ScopeHolders.get().released(lent);
-                lent = null;
-            }
-        }
-
-        void run(Runnable action) {
-            Contexts.runOn(context, action);
-        }
-
-        /** Flushes, or discards for an HTTP error result; returns what the flush threw. */
-        Throwable complete(Object result) {
-            if (!ended.compareAndSet(false, true)) {
-                return null;
-            }
-            Throwable[] flushFailure = new Throwable[1];
-            Contexts.runOn(context, () -> {
-                scope.exit();
-                returnLent();
-                if (ErrorResults.isError(result)) {
-                    scope.discard(ErrorResults.describe(result));
-                    return;
-                }
-                try {
-                    scope.flush();
-                } catch (Throwable failure) {
-                    flushFailure[0] = failure;
-                }
-            });
-            return flushFailure[0];
-        }
-
-        void fail(Throwable failure) {
-            discard("failed with " + failure);
-        }
-
-        /** Discards on cancellation; true when this call ended the scope. */
-        boolean cancel() {
-            return discard("cancelled");
-        }
-
-        private boolean discard(String reason) {
-            if (!ended.compareAndSet(false, true)) {
-                return false;
-            }
-            Contexts.runOn(context, () -> {
-                scope.exit();
-                returnLent();
-                scope.discard(reason);
-            });
-            return true;
-        }
     }
 }
