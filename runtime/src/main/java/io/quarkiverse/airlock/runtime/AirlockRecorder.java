@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockDefaults;
 import io.quarkiverse.airlock.IntentExecutor;
@@ -38,6 +40,8 @@ import io.vertx.core.Vertx;
 @Recorder
 public class AirlockRecorder {
 
+    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
+
     private final AirlockConfig config;
     private final RuntimeValue<AirlockRuntimeConfig> runtimeConfig;
 
@@ -53,12 +57,20 @@ public class AirlockRecorder {
         ScopeHolders.install(new VertxScopeHolder());
         Policy policy = Arc.container().instance(defaultPolicy).get();
         IntentExecutor executor = executor(config.executor());
-        if (config.outbox().enabled() && runtimeConfig.getValue().enabled()) {
+        boolean enabled = runtimeConfig.getValue().enabled();
+        if (config.outbox().enabled()) {
+            // disabled, the outbox still stores what escapes: a durable intent is never dropped, only held back
             DefaultAirlockOutbox outbox = Arc.container().instance(DefaultAirlockOutbox.class).get();
-            executor = outbox.start(config.outbox(), runtimeConfig.getValue().outbox(), executor(outboxDelivery()));
+            executor = outbox.start(config.outbox(), runtimeConfig.getValue().outbox(), executor(outboxDelivery()),
+                    enabled);
             shutdown.addShutdownTask(outbox::stop);
-        }
-        if (!runtimeConfig.getValue().enabled()) {
+            if (!enabled) {
+                LOG.warnf("Airlock is disabled (quarkus.airlock.enabled=false) while the outbox is on: escaping intents"
+                        + " are still written to table %s, so none is lost, but this instance delivers none of them."
+                        + " They are delivered once an instance runs with quarkus.airlock.enabled=true.",
+                        config.outbox().table());
+            }
+        } else if (!enabled) {
             executor = DisabledExecutor.replacing(executor);
         }
         Airlock.configure(AirlockDefaults.builder().policy(policy).executor(executor).build());

@@ -18,7 +18,9 @@ public interface AirlockRuntimeConfig {
     /**
      * Whether escaping intents are dispatched. When `false`, scopes still open, validate and buffer intents, so code
      * that enqueues keeps working, but the configured executor is replaced by one that drops every escaping intent: for
-     * maintenance windows, read-only replicas and dry runs of a whole deployment.
+     * maintenance windows, read-only replicas and dry runs of a whole deployment. With the outbox on, escaping intents
+     * are still written to its table, so that none is lost, but this instance does not relay them (a warning at
+     * start-up says so).
      */
     @WithDefault("true")
     boolean enabled();
@@ -44,45 +46,47 @@ public interface AirlockRuntimeConfig {
         boolean relayEnabled();
 
         /**
-         * How many rows the relay claims at a time.
+         * How many rows the relay claims at a time. At least 1.
          */
         @WithDefault("100")
         int batchSize();
 
         /**
          * How often the relay looks for rows that are due (left over by a crash, or waiting for a retry). Commits in
-         * this instance wake it at once.
+         * this instance wake it at once. Longer than zero.
          */
         @WithDefault("5s")
         Duration pollInterval();
 
         /**
-         * How many times a row is attempted before it is dead-lettered.
+         * How many times a row is attempted before it is dead-lettered. At least 1.
          */
         @WithDefault("10")
         int maxAttempts();
 
         /**
-         * The wait before the first retry; it doubles with each further attempt, with random jitter.
+         * The wait before the first retry; it doubles with each further attempt, with random jitter. Longer than zero,
+         * and no longer than `max-backoff`.
          */
         @WithDefault("1s")
         Duration initialBackoff();
 
         /**
-         * The longest wait between two attempts.
+         * The longest wait between two attempts. Longer than zero.
          */
         @WithDefault("10m")
         Duration maxBackoff();
 
         /**
          * How long a claimed row is reserved for the relay that claimed it. When that relay dies before recording the
-         * outcome, another one takes the row over after this time.
+         * outcome, another one takes the row over after this time. Longer than zero.
          */
         @WithDefault("5m")
         Duration lease();
 
         /**
-         * How long delivered rows are kept (status `DONE`) before they are purged; `0` deletes them at once.
+         * How long delivered rows are kept (status `DONE`) before they are purged; `0` deletes them at once. Not
+         * negative.
          */
         @WithDefault("0s")
         Duration retention();

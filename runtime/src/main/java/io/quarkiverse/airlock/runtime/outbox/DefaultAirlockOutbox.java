@@ -44,6 +44,16 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
      */
     public IntentExecutor start(AirlockConfig.Outbox config, AirlockRuntimeConfig.Outbox tuning,
             IntentExecutor delivery) {
+        return start(config, tuning, delivery, true);
+    }
+
+    /**
+     * @param relays false when Airlock is disabled: intents are still stored, so that nothing is lost, but this
+     *        instance delivers none of them
+     */
+    public IntentExecutor start(AirlockConfig.Outbox config, AirlockRuntimeConfig.Outbox tuning,
+            IntentExecutor delivery, boolean relays) {
+        OutboxRelay.Settings settings = OutboxSettings.validated(tuning);
         AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(config.datasource()).get();
         OutboxStore table = new OutboxStore(dataSource, config.table());
         if (tuning.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
@@ -58,15 +68,13 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
                 return null;
             }, false).toCompletionStage().toCompletableFuture());
         }
-        OutboxRelay.Settings settings = new OutboxRelay.Settings(tuning.batchSize(), tuning.pollInterval(),
-                tuning.maxAttempts(), tuning.initialBackoff(), tuning.maxBackoff(), tuning.lease(), tuning.retention());
         OutboxRelay started = new OutboxRelay(table, delivery, runsHandlers, batches, settings);
         this.store = table;
         Runnable nudge = () -> {
         };
         Consumer<OffsetDateTime> dueLater = due -> {
         };
-        if (tuning.relayEnabled()) {
+        if (tuning.relayEnabled() && relays) {
             this.relay = started;
             // commits before start-up completes only wake it: it starts once the application is up (onStart)
             nudge = started::nudge;
