@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param origin where the intent was enqueued, or {@code null}
  * @param attempts how many attempts were started
  * @param nextAttemptAt when the row is due (pending), or purged (done)
- * @param status {@code PENDING}, {@code DONE} or {@code DEAD}
+ * @param status {@code PENDING}, {@code DONE}, {@code DEAD}, or {@code HELD}: written by a nested scope's transaction,
+ *        waiting for the enclosing scope to decide
  * @param lastError the failure of the last attempt, or {@code null}
  * @param createdAt when the row was written
  */
@@ -23,4 +24,5 @@ public record OutboxEntry(UUID id, String task, String args, String options, Str
     public static final String PENDING = "PENDING";
     public static final String DONE = "DONE";
     public static final String DEAD = "DEAD";
+    public static final String HELD = "HELD";
 }

@@ -85,6 +85,16 @@ public interface AirlockRuntimeConfig {
         Duration lease();
 
         /**
+         * How long a row written for a nested scope waits for the scope that captured its intent to decide. Such a row
+         * is written in the nested scope's transaction, so a rollback leaves none; it is released when the enclosing
+         * scope flushes and withdrawn when it discards. If the process dies before that (or the scope never ends), the
+         * relay delivers the row once this time has passed: its transaction committed. Longer than zero; longer than
+         * the longest unit of work that encloses a transaction.
+         */
+        @WithDefault("5m")
+        Duration holdTimeout();
+
+        /**
          * How long delivered rows are kept (status `DONE`) before they are purged; `0` deletes them at once. Not
          * negative.
          */

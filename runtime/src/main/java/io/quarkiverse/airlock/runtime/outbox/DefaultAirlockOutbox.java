@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.agroal.api.AgroalDataSource;
@@ -84,7 +85,8 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
                 .instance(TransactionSynchronizationRegistry.class).get();
         boolean requiresLocalHandler = runsHandlers
                 || delivery instanceof BuiltinExecutor && ((BuiltinExecutor) delivery).requiresLocalHandler();
-        return new OutboxExecutor(table, transactions, nudge, dueLater, requiresLocalHandler);
+        return new OutboxExecutor(table, transactions, Arc.container().instance(TransactionManager.class).get(), nudge,
+                dueLater, requiresLocalHandler, tuning.holdTimeout());
     }
 
     /**

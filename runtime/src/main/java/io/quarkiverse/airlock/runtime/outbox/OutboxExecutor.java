@@ -1,12 +1,15 @@
 package io.quarkiverse.airlock.runtime.outbox;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
@@ -39,14 +42,19 @@ final class OutboxExecutor implements BuiltinExecutor {
     private final Consumer<OffsetDateTime> dueLater;
     private final Synchronization nudgeOnCommit;
     private final boolean requiresLocalHandler;
+    private final TransactionManager transactionManager;
+    private final Duration holdTimeout;
 
     /**
      * @param requiresLocalHandler whether an unknown task fails at enqueue: yes when the relay runs handlers here,
      *        no when it hands intents to another node (event bus, messaging), which checks its own
      */
-    OutboxExecutor(OutboxStore store, TransactionSynchronizationRegistry transactions, Runnable nudge,
-            Consumer<OffsetDateTime> dueLater, boolean requiresLocalHandler) {
+    OutboxExecutor(OutboxStore store, TransactionSynchronizationRegistry transactions,
+            TransactionManager transactionManager, Runnable nudge, Consumer<OffsetDateTime> dueLater,
+            boolean requiresLocalHandler, Duration holdTimeout) {
         this.store = store;
+        this.transactionManager = transactionManager;
+        this.holdTimeout = holdTimeout;
         this.requiresLocalHandler = requiresLocalHandler;
         this.transactions = transactions;
         this.nudge = nudge;
@@ -111,6 +119,105 @@ final class OutboxExecutor implements BuiltinExecutor {
         } else {
             nudge.run();
         }
+    }
+
+    /** Writes the row now, in the nested scope's transaction, held until the enclosing scope decides. */
+    @Override
+    public Object hold(Intent intent) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OutboxStore.now();
+        try {
+            store.insertHeld(id, intent.name(), OutboxJson.args(intent), OutboxJson.options(intent),
+                    intent.origin().orElse(null), now.plus(holdTimeout), now);
+        } catch (SQLException e) {
+            // thrown into the nested flush, so the business transaction rolls back with the intent it could not store
+            throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    @Override
+    public void release(Object held, Intent intent) {
+        long delay = DispatchOptions.delayMillis(intent);
+        afterCurrentTransaction(intent, committed -> {
+            if (!committed) {
+                forgetNow((UUID) held, intent);
+                return;
+            }
+            OffsetDateTime due = OutboxStore.now().plusNanos(delay * 1_000_000L);
+            try {
+                if (store.release((UUID) held, due)) {
+                    if (delay > 0) {
+                        dueLater.accept(due);
+                    } else {
+                        nudge.run();
+                    }
+                }
+                // otherwise its hold time passed first and the relay delivered it already
+            } catch (SQLException e) {
+                LOG.warnf(e, "Airlock could not release %s in the outbox: it is delivered when its hold time passes",
+                        intent);
+            }
+        });
+    }
+
+    @Override
+    public void forget(Object held, Intent intent) {
+        afterCurrentTransaction(intent, committed -> forgetNow((UUID) held, intent));
+    }
+
+    private void forgetNow(UUID id, Intent intent) {
+        try {
+            if (!store.forget(id)) {
+                LOG.warnf("Airlock could not withdraw %s from the outbox: its hold time (quarkus.airlock.outbox."
+                        + "hold-timeout=%s) passed before its enclosing scope ended, so the relay delivered it", intent,
+                        holdTimeout);
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "Airlock could not withdraw %s from the outbox: it is delivered when its hold time passes",
+                    intent);
+        }
+    }
+
+    /**
+     * Runs {@code decision} once the transaction the enclosing scope ends in has completed (at once without one):
+     * that transaction decides too, and a row is released or withdrawn in a short transaction of its own.
+     */
+    private void afterCurrentTransaction(Intent intent, Consumer<Boolean> decision) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            decision.accept(true);
+            return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            decision.accept(false);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int outcome) {
+                // the completed transaction is still associated with this thread: step out of it for our own
+                Transaction finished = null;
+                try {
+                    finished = transactionManager.suspend();
+                    decision.accept(outcome == Status.STATUS_COMMITTED);
+                } catch (Exception e) {
+                    LOG.errorf(e, "Airlock could not settle %s in the outbox", intent);
+                } finally {
+                    if (finished != null) {
+                        try {
+                            transactionManager.resume(finished);
+                        } catch (Exception e) {
+                            LOG.debugf(e, "Airlock could not resume the completed transaction");
+                        }
+                    }
+                }
+            }
+        });
     }
 
     @Override

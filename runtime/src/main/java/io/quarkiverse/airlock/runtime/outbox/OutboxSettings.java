@@ -25,6 +25,7 @@ final class OutboxSettings {
         atLeastOne(problems, "max-attempts", tuning.maxAttempts());
         positive(problems, "poll-interval", tuning.pollInterval());
         positive(problems, "lease", tuning.lease());
+        positive(problems, "hold-timeout", tuning.holdTimeout());
         positive(problems, "initial-backoff", tuning.initialBackoff());
         positive(problems, "max-backoff", tuning.maxBackoff());
         if (tuning.initialBackoff().compareTo(tuning.maxBackoff()) > 0) {

@@ -44,11 +44,13 @@ public final class OutboxStore {
         this.dataSource = dataSource;
         this.table = table;
         this.dialect = detect(dataSource);
-        this.insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0, ?, 'PENDING', NULL, ?)";
+        this.insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0, ?, ?, NULL, ?)";
         this.selectDue = "SELECT id, task, args, options, origin, attempts FROM " + table
-                + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?"
+                // a held row still there after its hold time was committed and never decided on: delivered
+                + " WHERE status IN ('PENDING', 'HELD') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?"
                 + dialect.lockClause;
-        this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?";
+        this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, status = 'PENDING'"
+                + " WHERE id = ?";
     }
 
     private static OutboxDialect detect(DataSource dataSource) {
@@ -100,6 +102,20 @@ public final class OutboxStore {
     /** Writes one row with the connection's transaction: the caller's JTA transaction, or its own auto-commit. */
     void insert(UUID id, String task, String args, String options, String origin, OffsetDateTime due,
             OffsetDateTime now) throws SQLException {
+        insert(id, task, args, options, origin, OutboxEntry.PENDING, due, now);
+    }
+
+    /**
+     * Writes one row that waits for an enclosing scope's decision ({@link #release}, {@link #forget}) until
+     * {@code heldUntil}, after which the relay delivers it.
+     */
+    void insertHeld(UUID id, String task, String args, String options, String origin, OffsetDateTime heldUntil,
+            OffsetDateTime now) throws SQLException {
+        insert(id, task, args, options, origin, OutboxEntry.HELD, heldUntil, now);
+    }
+
+    private void insert(UUID id, String task, String args, String options, String origin, String status,
+            OffsetDateTime due, OffsetDateTime now) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(insert)) {
             statement.setObject(1, id);
@@ -108,8 +124,30 @@ public final class OutboxStore {
             statement.setString(4, options);
             statement.setString(5, origin);
             statement.setObject(6, due);
-            statement.setObject(7, now);
+            statement.setString(7, status);
+            statement.setObject(8, now);
             statement.executeUpdate();
+        }
+    }
+
+    /** Lets a held row be delivered from {@code due}; false when it is no longer held (its hold time passed). */
+    boolean release(UUID id, OffsetDateTime due) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("UPDATE " + table
+                        + " SET status = 'PENDING', next_attempt_at = ? WHERE id = ? AND status = 'HELD'")) {
+            statement.setObject(1, due);
+            statement.setObject(2, id);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes a held row; false when it is no longer held (its hold time passed and the relay took it). */
+    boolean forget(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
+                        + " WHERE id = ? AND status = 'HELD'")) {
+            statement.setObject(1, id);
+            return statement.executeUpdate() == 1;
         }
     }
 
