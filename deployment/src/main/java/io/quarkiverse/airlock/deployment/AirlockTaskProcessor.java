@@ -144,9 +144,10 @@ class AirlockTaskProcessor {
                     .newInstance(task.invoker().getClassName());
             if (hasSharedInstance(task.bean())) {
                 handlers.add(recorder.sharedInstanceHandler(task.name(), task.describe(), parameterClasses(task.method()),
-                        invoker, task.bean().getIdentifier()));
+                        genericSignatures(task.method()), invoker, task.bean().getIdentifier()));
             } else {
-                handlers.add(recorder.handler(task.name(), task.describe(), parameterClasses(task.method()), invoker));
+                handlers.add(recorder.handler(task.name(), task.describe(), parameterClasses(task.method()),
+                        genericSignatures(task.method()), invoker));
             }
         }
         recorder.install(handlers, shutdown);
@@ -201,6 +202,46 @@ class AirlockTaskProcessor {
                     + " for slow handlers.");
         }
         return null;
+    }
+
+    /**
+     * The generic signature of each parameterized parameter, in the form Jackson reads back
+     * ({@code java.util.Map<java.lang.String,java.util.UUID>}), so that arguments arriving as JSON are converted to the
+     * full type without reflection at run time; null for the other parameters.
+     */
+    static String[] genericSignatures(MethodInfo method) {
+        String[] signatures = new String[method.parametersCount()];
+        for (int i = 0; i < signatures.length; i++) {
+            Type type = method.parameterType(i);
+            if (type.kind() == Type.Kind.PARAMETERIZED_TYPE) {
+                signatures[i] = canonical(type);
+            }
+        }
+        return signatures;
+    }
+
+    private static String canonical(Type type) {
+        switch (type.kind()) {
+            case PARAMETERIZED_TYPE: {
+                StringBuilder out = new StringBuilder(type.name().toString()).append('<');
+                List<Type> arguments = type.asParameterizedType().arguments();
+                for (int i = 0; i < arguments.size(); i++) {
+                    out.append(i == 0 ? "" : ",").append(canonical(arguments.get(i)));
+                }
+                return out.append('>').toString();
+            }
+            case WILDCARD_TYPE:
+                return canonical(type.asWildcardType().extendsBound());
+            case TYPE_VARIABLE:
+                List<Type> bounds = type.asTypeVariable().bounds();
+                return bounds.isEmpty() ? "java.lang.Object" : canonical(bounds.get(0));
+            case ARRAY:
+            case PRIMITIVE:
+                // the JVM's own name ([Ljava.lang.String;), which Jackson loads as it is
+                return type.name().toString();
+            default:
+                return type.name().toString();
+        }
     }
 
     private static Class<?>[] parameterClasses(MethodInfo method) throws ClassNotFoundException {

@@ -20,9 +20,10 @@ import io.quarkus.runtime.annotations.Recorder;
 public class AirlockTaskRecorder {
 
     public RuntimeValue<TaskHandler> handler(String name, String method, Class<?>[] parameterTypes,
-            RuntimeValue<Invoker<Object, Object>> invoker) {
+            String[] genericParameterTypes, RuntimeValue<Invoker<Object, Object>> invoker) {
         Invoker<Object, Object> call = invoker.getValue();
-        return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, args -> call.invoke(null, args)));
+        return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, genericParameterTypes,
+                args -> call.invoke(null, args)));
     }
 
     /**
@@ -30,10 +31,11 @@ public class AirlockTaskRecorder {
      * call, when the container is up, and reused.
      */
     public RuntimeValue<TaskHandler> sharedInstanceHandler(String name, String method, Class<?>[] parameterTypes,
-            RuntimeValue<Invoker<Object, Object>> invoker, String beanId) {
+            String[] genericParameterTypes, RuntimeValue<Invoker<Object, Object>> invoker, String beanId) {
         Invoker<Object, Object> call = invoker.getValue();
         SharedInstance instance = new SharedInstance(beanId);
-        return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, args -> call.invoke(instance.get(), args)));
+        return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, genericParameterTypes,
+                args -> call.invoke(instance.get(), args)));
     }
 
     public void install(List<RuntimeValue<TaskHandler>> handlers, ShutdownContext shutdown) {

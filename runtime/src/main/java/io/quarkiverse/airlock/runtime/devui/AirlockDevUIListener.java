@@ -2,10 +2,13 @@ package io.quarkiverse.airlock.runtime.devui;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -105,6 +108,13 @@ public class AirlockDevUIListener implements AirlockListener {
     @Override
     public void deferred(List<Intent> intents) {
         for (Intent intent : intents) {
+            // an intent bound to its transaction by a nested scope or a @Transactional method is told again when the
+            // scope that flushes it defers it to the same commit: one row says it waits
+            synchronized (waiting) {
+                if (!waiting.add(intent)) {
+                    continue;
+                }
+            }
             record(Outcome.WAITING_FOR_COMMIT, intent, "dispatched when the transaction commits");
         }
     }
@@ -211,6 +221,9 @@ public class AirlockDevUIListener implements AirlockListener {
         }
         openChanged.emit(Boolean.TRUE);
     }
+
+    /** Intents already shown as waiting for a commit; intents compare by identity, and finished ones are let go. */
+    private final Set<Intent> waiting = Collections.newSetFromMap(new WeakHashMap<>());
 
     private void record(Outcome outcome, Intent intent, String detail) {
         HistoryEntry entry = new HistoryEntry(ids.incrementAndGet(), System.currentTimeMillis(), outcome, intent.name(),

@@ -77,7 +77,7 @@ public final class EventBusConsumers {
         }
         Object[] args = new Object[handler.arity()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = JsonArguments.convert(array.getValue(i), handler.parameterType(i));
+            args[i] = ArgumentJson.toParameter(array.getList().get(i), handler, i);
         }
         return args;
     }

@@ -35,6 +35,11 @@ public class EventBusExecutor implements BuiltinExecutor {
     }
 
     @Override
+    public void checkEnqueued(Intent intent) {
+        ArgumentJson.check(intent, "the event bus");
+    }
+
+    @Override
     public boolean requiresLocalHandler() {
         return false;
     }
@@ -53,7 +58,7 @@ public class EventBusExecutor implements BuiltinExecutor {
         }
         String body;
         try {
-            body = Json.encode(intent.args());
+            body = ArgumentJson.encode(intent.args());
         } catch (RuntimeException notJson) {
             // asynchronous executors never fail the flush: the intent is reported, the others still go out
             DispatchFailures.report("event-bus", intent, notJson);

@@ -33,7 +33,7 @@ public final class IntentMessages {
         JsonObject json = new JsonObject(new LinkedHashMap<>(8));
         json.put(ID, id);
         json.put(TASK, intent.name());
-        json.put(ARGS, new JsonArray(intent.args()));
+        json.put(ARGS, new JsonArray(ArgumentJson.plain(intent.args())));
         json.put(ORIGIN, intent.origin().orElse(null));
         json.put(OPTIONS, options(intent.options()));
         DispatchTracing tracing = DispatchTracing.installed();

@@ -61,6 +61,11 @@ public class MessagingExecutor implements BuiltinExecutor {
 
     /** Per-task channels exist only for the application's own tasks; a shared channel may carry any task. */
     @Override
+    public void checkEnqueued(Intent intent) {
+        ArgumentJson.check(intent, "messaging");
+    }
+
+    @Override
     public boolean requiresLocalHandler() {
         return channelPerTask;
     }

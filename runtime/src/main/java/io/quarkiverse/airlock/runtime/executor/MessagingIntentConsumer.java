@@ -97,7 +97,7 @@ public class MessagingIntentConsumer {
         }
         Object[] args = new Object[handler.arity()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = JsonArguments.convert(json.getValue(i), handler.parameterType(i));
+            args[i] = ArgumentJson.toParameter(json.getList().get(i), handler, i);
         }
         return args;
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
-import io.quarkiverse.airlock.runtime.executor.JsonArguments;
+import io.quarkiverse.airlock.runtime.executor.ArgumentJson;
 import io.quarkiverse.airlock.runtime.task.TaskHandler;
 import io.quarkiverse.airlock.runtime.task.TaskRegistry;
 import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
@@ -42,22 +42,7 @@ final class OutboxJson {
                     + "Runnable does not survive a restart. Enqueue a named task handled by an @AirlockTask method, "
                     + "with JSON-serializable arguments.");
         }
-        List<Object> args = intent.args();
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (!isScalar(arg)) {
-                try {
-                    Json.encode(arg);
-                } catch (RuntimeException notJson) {
-                    throw new UsageException("Task '" + intent.name() + "': argument " + i + " ("
-                            + arg.getClass().getName() + ") cannot be written to the outbox as JSON: "
-                            + notJson.getMessage() + ". Outbox arguments must be JSON-serializable: strings, numbers, "
-                            + "booleans, enums, UUIDs, lists and maps of them; records and beans with getters too "
-                            + "when Jackson databind is present (quarkus-jackson). Passing an id is often best.",
-                            notJson);
-                }
-            }
-        }
+        ArgumentJson.check(intent, "the outbox");
         for (Map.Entry<String, Object> option : intent.options().entrySet()) {
             Object value = option.getValue();
             if (!isScalar(value) && !(value instanceof Duration)) {
@@ -80,7 +65,7 @@ final class OutboxJson {
     }
 
     static String args(Intent intent) {
-        return Json.encode(intent.args());
+        return ArgumentJson.encode(intent.args());
     }
 
     /** The options without {@code delay}, which the row's due time already holds. */
@@ -112,8 +97,8 @@ final class OutboxJson {
                     + handler.parameterTypes() + " but its outbox row holds " + values.length + ": " + args);
         }
         for (int i = 0; i < values.length; i++) {
-            Object value = array.getValue(i);
-            values[i] = handler == null ? value : JsonArguments.convert(value, handler.parameterType(i));
+            Object value = array.getList().get(i);
+            values[i] = handler == null ? value : ArgumentJson.toParameter(value, handler, i);
         }
         Map<String, Object> optionMap = "{}".equals(options) ? Map.of() : new JsonObject(options).getMap();
         Map<String, String> trace = null;

@@ -20,6 +20,10 @@ public final class TaskHandler {
     private final Class<?>[] parameterTypes;
     /** The parameter types with primitives boxed, for the check at every enqueue. */
     private final Class<?>[] acceptedTypes;
+    /** Generic signatures ({@code java.util.List<java.lang.Long>}) of parameterized parameters; null for the others. */
+    private final String[] genericParameterTypes;
+    /** What the JSON transports worked out from them, on first use. */
+    private final Object[] jsonTypes;
     private final Call call;
 
     /**
@@ -29,6 +33,16 @@ public final class TaskHandler {
      * @param call invokes the handler
      */
     public TaskHandler(String name, String method, Class<?>[] parameterTypes, Call call) {
+        this(name, method, parameterTypes, new String[parameterTypes.length], call);
+    }
+
+    /**
+     * @param genericParameterTypes the generic signature of each parameterized parameter, null for the others
+     */
+    public TaskHandler(String name, String method, Class<?>[] parameterTypes, String[] genericParameterTypes,
+            Call call) {
+        this.genericParameterTypes = genericParameterTypes.clone();
+        this.jsonTypes = new Object[parameterTypes.length];
         this.name = name;
         this.method = method;
         this.parameterTypes = parameterTypes.clone();
@@ -53,6 +67,20 @@ public final class TaskHandler {
 
     public Class<?> parameterType(int index) {
         return parameterTypes[index];
+    }
+
+    /** The generic signature of parameter {@code index} when it is parameterized ({@code List<Long>}), else null. */
+    public String genericParameterType(int index) {
+        return genericParameterTypes[index];
+    }
+
+    /** The JSON transports' own description of parameter {@code index}, once they worked it out. */
+    public Object jsonType(int index) {
+        return jsonTypes[index];
+    }
+
+    public void jsonType(int index, Object type) {
+        jsonTypes[index] = type;
     }
 
     public List<Class<?>> parameterTypes() {
