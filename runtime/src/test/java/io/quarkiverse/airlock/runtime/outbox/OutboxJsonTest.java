@@ -28,12 +28,10 @@ class OutboxJsonTest {
     }
 
     @Test
-    void recordWithoutJacksonDatabindIsRejectedWithTheHint() {
-        // this module's tests run without jackson-databind, like an application without quarkus-jackson
+    void recordsAreAccepted() {
         Intent intent = Intent.restored("ship", List.of(new Parcel("a", 2)), Map.of(), null);
 
-        assertThatThrownBy(() -> OutboxJson.check(intent)).isInstanceOf(UsageException.class)
-                .hasMessageContainingAll("argument 0", Parcel.class.getName(), "quarkus-jackson");
+        assertThatCode(() -> OutboxJson.check(intent)).doesNotThrowAnyException();
     }
 
     @Test
@@ -41,7 +39,7 @@ class OutboxJsonTest {
         Intent intent = Intent.restored("ship", List.of(1L, new Opaque()), Map.of(), null);
 
         assertThatThrownBy(() -> OutboxJson.check(intent)).isInstanceOf(UsageException.class)
-                .hasMessageContainingAll("Task 'ship'", "argument 1", Opaque.class.getName(), "JSON-serializable");
+                .hasMessageContainingAll("Task 'ship'", "argument 1", Opaque.class.getName(), "the outbox");
     }
 
     @Test

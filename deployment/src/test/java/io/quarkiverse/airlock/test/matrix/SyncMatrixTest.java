@@ -1,0 +1,32 @@
+package io.quarkiverse.airlock.test.matrix;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/** The composition matrix with the sync executor: every scope kind, transaction ending and method kind. */
+public class SyncMatrixTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = MatrixApp.with("matrix-sync");
+
+    @Inject
+    MatrixApp.Driver driver;
+
+    @Inject
+    MatrixApp.Effects effects;
+
+    static java.util.List<String> cells() {
+        return Cell.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void cell(String id) throws Exception {
+        MatrixSupport.check(id, driver, effects);
+    }
+}
