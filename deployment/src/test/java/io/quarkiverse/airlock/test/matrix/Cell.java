@@ -49,7 +49,8 @@ public record Cell(ScopeKind scope, Tx tx, MethodKind method) {
     public enum MethodKind {
         BLOCKING("blocking"),
         UNI("`Uni`"),
-        COMPLETION_STAGE("`CompletionStage`");
+        COMPLETION_STAGE("`CompletionStage`"),
+        VIRTUAL_THREAD("virtual thread");
 
         final String label;
 

@@ -2,8 +2,10 @@ package io.quarkiverse.airlock.test.matrix;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,12 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkus.test.QuarkusUnitTest;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /** The application every column of the composition matrix runs: one per executor, the same code. */
 public final class MatrixApp {
@@ -220,6 +227,7 @@ public final class MatrixApp {
                 if (cell.scope().annotated()) {
                     switch (cell.method()) {
                         case BLOCKING:
+                        case VIRTUAL_THREAD:
                             if (tx) {
                                 scopedTransactional.blocking(cell, token);
                             } else {
@@ -237,6 +245,7 @@ public final class MatrixApp {
                 } else {
                     switch (cell.method()) {
                         case BLOCKING:
+                        case VIRTUAL_THREAD:
                             if (tx) {
                                 transactional.blocking(cell, token);
                             } else {
@@ -257,8 +266,26 @@ public final class MatrixApp {
             }
         }
 
+        @Inject
+        @VirtualThreads
+        ExecutorService virtualThreads;
+
+        @Inject
+        Vertx vertx;
+
         /** The cell as the test thread runs it: the scope kinds that need no HTTP request. */
         public void run(Cell cell, String token) throws Exception {
+            if (cell.method() == Cell.MethodKind.VIRTUAL_THREAD) {
+                onVirtualThread(VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()), () -> {
+                    runHere(cell, token);
+                    return null;
+                });
+            } else {
+                runHere(cell, token);
+            }
+        }
+
+        private void runHere(Cell cell, String token) throws Exception {
             switch (cell.scope()) {
                 case AIRLOCK_SCOPE:
                 case OUTER_AIRLOCK_SCOPE:
@@ -268,6 +295,22 @@ public final class MatrixApp {
                     call(cell, token);
             }
         }
+
+        /**
+         * Runs {@code work} on a virtual thread with {@code context} current, the way Quarkus runs a
+         * {@code @RunOnVirtualThread} method, and waits for it.
+         */
+        void onVirtualThread(Context context, Callable<Void> work) throws Exception {
+            virtualThreads.submit(() -> {
+                ContextInternal target = (ContextInternal) context;
+                ContextInternal previous = target.beginDispatch();
+                try {
+                    return work.call();
+                } finally {
+                    target.endDispatch(previous);
+                }
+            }).get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Path("/matrix")
@@ -276,8 +319,17 @@ public final class MatrixApp {
         Driver driver;
 
         @POST
-        public String run(@QueryParam("cell") String cell, @QueryParam("token") String token) {
-            driver.call(Cell.of(cell), token);
+        public String run(@QueryParam("cell") String cell, @QueryParam("token") String token) throws Exception {
+            Cell of = Cell.of(cell);
+            if (of.method() == Cell.MethodKind.VIRTUAL_THREAD) {
+                // the request's own duplicated context, as on @RunOnVirtualThread
+                driver.onVirtualThread(Vertx.currentContext(), () -> {
+                    driver.call(of, token);
+                    return null;
+                });
+            } else {
+                driver.call(of, token);
+            }
             return "ok";
         }
     }
