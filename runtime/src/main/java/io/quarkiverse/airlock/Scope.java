@@ -501,7 +501,8 @@ public class Scope {
 
     private List<Intent> offerToAncestors(List<Intent> candidates) {
         List<Intent> remaining = candidates;
-        TransactionGate[] gate = null;
+        boolean gateKnown = false;
+        TransactionGate gate = null;
         for (Scope ancestor = parent; ancestor != null && !remaining.isEmpty(); ancestor = ancestor.parent) {
             if (ancestor.status != Status.ACTIVE) {
                 continue;
@@ -512,12 +513,13 @@ public class Scope {
                         + ".beforeDescendantFlushes returned null; return the intents the nested scope may dispatch"
                         + " (an empty list captures all of them)");
             }
-            if (gate == null && released.size() < remaining.size()) {
+            if (!gateKnown && released.size() < remaining.size()) {
                 // looked up once per flush, and only when something is captured
                 DispatchDeferral deferral = DispatchDeferral.installed();
-                gate = new TransactionGate[] { deferral == null ? null : deferral.gate() };
+                gate = deferral == null ? null : deferral.gate();
+                gateKnown = true;
             }
-            remaining = ancestor.capture(this, remaining, released, gate == null ? null : gate[0]);
+            remaining = ancestor.capture(this, remaining, released, gate);
         }
         return remaining;
     }
