@@ -6,38 +6,44 @@ import java.util.List;
 /**
  * One cell of the composition matrix: where the scope sits, how the transaction ends, how the work returns. Its
  * expected outcome is the rule of the transactions page: an intent runs once, after its transaction commits, and never
- * when that transaction rolls back, whatever encloses the scope that flushed it.
+ * when that transaction rolls back, whatever encloses the scope that flushed it. The executor is the column group; the
+ * rule is the same for all of them.
  */
 public record Cell(ScopeKind scope, Tx tx, MethodKind method) {
 
     public enum ScopeKind {
-        AIRLOCK_SCOPE("`Airlock.scope(...)` around a service"),
-        SCOPE_ANNOTATION("`@AirlockScope` on the service method"),
-        AUTO_SCOPE("HTTP auto-scope only"),
-        ANNOTATION_IN_AUTO_SCOPE("`@AirlockScope` service in the auto-scope"),
-        OUTER_AIRLOCK_SCOPE("`Airlock.scope(...)` around an `@AirlockScope` service");
+        AIRLOCK_SCOPE("`Airlock.scope(...)` in the resource around the service", false),
+        SCOPE_ANNOTATION("`@AirlockScope` on the service method", false),
+        AUTO_SCOPE("HTTP auto-scope only", true),
+        ANNOTATION_IN_AUTO_SCOPE("`@AirlockScope` service method in the HTTP auto-scope", true),
+        OUTER_AIRLOCK_SCOPE("`Airlock.scope(...)` in the resource around an `@AirlockScope` service method", false);
 
         final String label;
+        /** Needs {@code quarkus.airlock.http.auto-scope=true}; the other kinds run where it is off. */
+        final boolean autoScope;
 
-        ScopeKind(String label) {
+        ScopeKind(String label, boolean autoScope) {
             this.label = label;
+            this.autoScope = autoScope;
         }
 
+        /** The service method carries {@code @AirlockScope}. */
         boolean annotated() {
             return this == SCOPE_ANNOTATION || this == ANNOTATION_IN_AUTO_SCOPE || this == OUTER_AIRLOCK_SCOPE;
         }
 
-        boolean overHttp() {
-            return this == AUTO_SCOPE || this == ANNOTATION_IN_AUTO_SCOPE;
+        /** The resource opens {@code Airlock.scope(...)} around the service call, so it must wait for its result. */
+        boolean scopeInResource() {
+            return this == AIRLOCK_SCOPE || this == OUTER_AIRLOCK_SCOPE;
         }
     }
 
     public enum Tx {
         NONE("no transaction"),
-        COMMIT("commit"),
-        ROLLBACK_BY_EXCEPTION("rollback by exception (caught by the caller)"),
-        SET_ROLLBACK_ONLY("`setRollbackOnly()`"),
-        REQUIRES_NEW_ROLLS_BACK("a `REQUIRES_NEW` transaction inside rolls back, the outer one commits");
+        COMMIT("`@Transactional`, commits"),
+        ROLLBACK_BY_EXCEPTION("`@Transactional`, rolls back by exception (the resource catches it and answers 200)"),
+        SET_ROLLBACK_ONLY("`@Transactional`, `setRollbackOnly()`, answers 200"),
+        REQUIRES_NEW_ROLLS_BACK("`@Transactional`, commits; a `REQUIRES_NEW` transaction inside it rolls back");
 
         final String label;
 
@@ -59,10 +65,33 @@ public record Cell(ScopeKind scope, Tx tx, MethodKind method) {
         }
     }
 
-    /** Every cell. */
-    public static List<String> all() {
+    /**
+     * What a user sees of a cell. Every outcome the matrix expects is one of these; a combination that could not be
+     * supported would get its own outcome here, naming the error the caller gets, rather than a silent wrong one.
+     */
+    public enum Outcome {
+        RUNS("runs", "the effect runs once"),
+        RUNS_AFTER_COMMIT("after commit", "the effect runs once, after the commit (the row is visible to it)"),
+        NEVER("never", "the effect never runs"),
+        OUTER_ONLY("outer only", "the outer effect runs once, after the outer commit; the inner one never");
+
+        /** The cell of the published table. */
+        final String symbol;
+        final String description;
+
+        Outcome(String symbol, String description) {
+            this.symbol = symbol;
+            this.description = description;
+        }
+    }
+
+    /** Every cell of the given scope kinds, by id. */
+    public static List<String> of(boolean autoScope) {
         List<String> cells = new ArrayList<>();
         for (ScopeKind scope : ScopeKind.values()) {
+            if (scope.autoScope != autoScope) {
+                continue;
+            }
             for (Tx tx : Tx.values()) {
                 for (MethodKind method : MethodKind.values()) {
                     cells.add(new Cell(scope, tx, method).id());
@@ -81,35 +110,38 @@ public record Cell(ScopeKind scope, Tx tx, MethodKind method) {
         return new Cell(ScopeKind.valueOf(parts[0]), Tx.valueOf(parts[1]), MethodKind.valueOf(parts[2]));
     }
 
-    /** The intents that must run, by the suffix the cell gives their token; all others must never run. */
-    public List<String> expectedToRun() {
+    /** The rule. */
+    public Outcome expected() {
         switch (tx) {
             case NONE:
+                return Outcome.RUNS;
             case COMMIT:
-                return List.of("main");
+                return Outcome.RUNS_AFTER_COMMIT;
             case REQUIRES_NEW_ROLLS_BACK:
-                return List.of("outer");
+                return Outcome.OUTER_ONLY;
             default:
-                return List.of();
+                return Outcome.NEVER;
         }
     }
 
-    /** The intents the cell enqueues, by suffix. */
+    /** The effects the cell enqueues, by the suffix of their token. */
     public List<String> enqueued() {
         return tx == Tx.REQUIRES_NEW_ROLLS_BACK ? List.of("outer", "inner") : List.of("main");
     }
 
-    /** What the published table says of this cell. */
-    public String outcome() {
-        switch (tx) {
-            case NONE:
-                return "runs once";
-            case COMMIT:
-                return "runs once, after the commit";
-            case REQUIRES_NEW_ROLLS_BACK:
-                return "the outer intent runs after its commit; the inner one never";
+    /**
+     * The effects the rule lets run, each once, by the suffix of their token. An effect that ran before its business
+     * row was committed is recorded with a note (see {@link MatrixApp.Effects}), so it does not match.
+     */
+    public List<String> expectedRuns() {
+        switch (expected()) {
+            case RUNS:
+            case RUNS_AFTER_COMMIT:
+                return List.of("main");
+            case OUTER_ONLY:
+                return List.of("outer");
             default:
-                return "never runs";
+                return List.of();
         }
     }
 }

@@ -1,14 +1,21 @@
 package io.quarkiverse.airlock.test.matrix;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
@@ -17,87 +24,194 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.virtual.threads.VirtualThreads;
-import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
-/** The application every column of the composition matrix runs: one per executor, the same code. */
+/**
+ * The application every cell of the composition matrix runs in: one per executor and per setting of the HTTP
+ * auto-scope, the same code. A cell is one HTTP request: the resource calls the cell's service the way the cell's
+ * scope kind says, the service writes a business row and enqueues {@code effect}, then ends its transaction as the
+ * cell says; the effect records its token and whether that row was committed when it ran.
+ */
 public final class MatrixApp {
 
     private MatrixApp() {
     }
 
-    static QuarkusUnitTest with(String database) {
-        return new QuarkusUnitTest()
+    /** The executors of the matrix's column groups. */
+    enum Executor {
+        SYNC,
+        WORKER,
+        OUTBOX
+    }
+
+    static QuarkusUnitTest app(Executor executor, boolean autoScope) {
+        String database = "matrix-" + executor.name().toLowerCase() + (autoScope ? "-auto" : "");
+        QuarkusUnitTest app = new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar.addClasses(Cell.class, Cell.ScopeKind.class, Cell.Tx.class,
-                        Cell.MethodKind.class, MatrixApp.class, Effects.class, Work.class, Inner.class, Plain.class,
-                        Transactional_.class, Scoped.class, ScopedTransactional.class, Driver.class, Resource.class,
-                        MatrixSupport.class))
+                        Cell.MethodKind.class, Cell.Outcome.class, MatrixApp.class, Executor.class, Run.class,
+                        Declined.class, Rows.class, Effects.class, Work.class, Inner.class, Service.class,
+                        Plain.class, Transactional_.class, Scoped.class, ScopedTransactional.class, Markers.class,
+                        Driver.class, Resource.class, MatrixSupport.class))
                 .overrideConfigKey("quarkus.http.test-port", "0")
-                .overrideConfigKey("quarkus.airlock.http.auto-scope", "true")
+                .overrideConfigKey("quarkus.airlock.http.auto-scope", String.valueOf(autoScope))
                 .overrideConfigKey("quarkus.datasource.db-kind", "h2")
                 .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
                 .overrideConfigKey("quarkus.datasource.devservices.enabled", "false");
+        switch (executor) {
+            case WORKER:
+                return app.overrideConfigKey("quarkus.airlock.executor", "worker");
+            case OUTBOX:
+                // the hold timeout keeps its default: a held row nobody released shows as left in the outbox
+                return app.overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+                        .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+            default:
+                return app;
+        }
+    }
+
+    /** One run of the effect: its token, and null or what was wrong with its business row when it ran. */
+    public record Run(String token, String rowProblem) {
+    }
+
+    /** The failure a service throws (or its result fails with) after enqueuing, to roll its transaction back. */
+    public static final class Declined extends RuntimeException {
+        Declined() {
+            super("declined: the transaction rolls back");
+        }
+
+        static boolean in(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof Declined) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The business table: one row per token, written in the transaction of the work that enqueued the effect. */
+    @Singleton
+    public static class Rows {
+        @Inject
+        AgroalDataSource dataSource;
+
+        void create(@Observes StartupEvent started) throws SQLException {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS matrix_row (token VARCHAR(64) PRIMARY KEY)");
+            }
+        }
+
+        void insert(String token) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(
+                            "INSERT INTO matrix_row (token) VALUES (?)")) {
+                statement.setString(1, token);
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        boolean exists(String token) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT COUNT(*) FROM matrix_row WHERE token = ?")) {
+                statement.setString(1, token);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return result.getLong(1) > 0;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Singleton
     public static class Effects {
-        final List<String> ran = new CopyOnWriteArrayList<>();
+        final Queue<Run> runs = new ConcurrentLinkedQueue<>();
+
+        @Inject
+        Rows rows;
 
         @AirlockTask
         void effect(String token) {
-            ran.add(token);
+            runs.add(new Run(token, rowProblem(token)));
+        }
+
+        /**
+         * Looks for the row from a new transaction, which sees only committed rows: when the effect runs inside the
+         * transaction that wrote it, or before that transaction ended, the row is not there yet.
+         */
+        private String rowProblem(String token) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> rows.exists(token)) ? null
+                        : "its row was not committed";
+            } catch (RuntimeException e) {
+                return "could not look for its row: " + e;
+            }
+        }
+
+        boolean ran(String token) {
+            return runs.stream().anyMatch(run -> run.token().equals(token));
         }
     }
 
-    /** What every cell's business method does: enqueue, then end its transaction as the cell says. */
+    /** What every cell's service does: write the row, enqueue, then end the transaction as the cell says. */
     @Singleton
     public static class Work {
         @Inject
         TransactionManager transactions;
 
         @Inject
+        Rows rows;
+
+        @Inject
         Inner inner;
 
-        void body(Cell cell, String token) {
+        private void body(Cell cell, String token) {
             if (cell.tx() == Cell.Tx.REQUIRES_NEW_ROLLS_BACK) {
-                Airlock.enqueue("effect", token + "-outer");
+                enqueue(token + "-outer");
                 inner.rollingBack(token + "-inner");
                 return;
             }
-            Airlock.enqueue("effect", token + "-main");
+            enqueue(token + "-main");
             if (cell.tx() == Cell.Tx.SET_ROLLBACK_ONLY) {
-                try {
-                    transactions.setRollbackOnly();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                markRollbackOnly(transactions);
             }
         }
 
-        boolean throwsAfterwards(Cell cell) {
-            return cell.tx() == Cell.Tx.ROLLBACK_BY_EXCEPTION;
+        void enqueue(String token) {
+            rows.insert(token);
+            Airlock.enqueue("effect", token);
         }
 
         String blocking(Cell cell, String token) {
             body(cell, token);
-            if (throwsAfterwards(cell)) {
-                throw new IllegalStateException("declined");
+            if (cell.tx() == Cell.Tx.ROLLBACK_BY_EXCEPTION) {
+                throw new Declined();
             }
             return token;
         }
 
+        /** Does the work at once, as the call that begins the transaction; the result ends on another thread. */
         Uni<String> uni(Cell cell, String token) {
             body(cell, token);
             Uni<String> later = Uni.createFrom().item(token).onItem().delayIt().by(Duration.ofMillis(5));
-            return throwsAfterwards(cell) ? later.onItem().failWith(item -> new IllegalStateException("declined"))
+            return cell.tx() == Cell.Tx.ROLLBACK_BY_EXCEPTION ? later.onItem().failWith(item -> new Declined())
                     : later;
         }
 
@@ -106,24 +220,40 @@ public final class MatrixApp {
         }
     }
 
+    static void markRollbackOnly(TransactionManager transactions) {
+        try {
+            transactions.setRollbackOnly();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @ApplicationScoped
     public static class Inner {
         @Inject
         TransactionManager transactions;
 
+        @Inject
+        Work work;
+
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void rollingBack(String token) {
-            Airlock.enqueue("effect", token);
-            try {
-                transactions.setRollbackOnly();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            work.enqueue(token);
+            markRollbackOnly(transactions);
         }
     }
 
+    /** The cell's service in its four declarations: with or without {@code @Transactional}, {@code @AirlockScope}. */
+    public interface Service {
+        String blocking(Cell cell, String token);
+
+        Uni<String> uni(Cell cell, String token);
+
+        CompletionStage<String> stage(Cell cell, String token);
+    }
+
     @ApplicationScoped
-    public static class Plain {
+    public static class Plain implements Service {
         @Inject
         Work work;
 
@@ -141,7 +271,7 @@ public final class MatrixApp {
     }
 
     @ApplicationScoped
-    public static class Transactional_ {
+    public static class Transactional_ implements Service {
         @Inject
         Work work;
 
@@ -162,7 +292,7 @@ public final class MatrixApp {
     }
 
     @ApplicationScoped
-    public static class Scoped {
+    public static class Scoped implements Service {
         @Inject
         Work work;
 
@@ -182,8 +312,9 @@ public final class MatrixApp {
         }
     }
 
+    /** Both on one method: {@code @Transactional} is the outer interceptor, the scope ends inside the transaction. */
     @ApplicationScoped
-    public static class ScopedTransactional {
+    public static class ScopedTransactional implements Service {
         @Inject
         Work work;
 
@@ -206,7 +337,22 @@ public final class MatrixApp {
         }
     }
 
-    /** Calls the cell's service the way a caller would, and goes on whatever it threw: the enclosing scope flushes. */
+    /** The marker each cell's check waits for: a later unit of work whose transaction commits. */
+    @ApplicationScoped
+    public static class Markers {
+        @Inject
+        Work work;
+
+        @Transactional
+        public void commit(String token) {
+            work.enqueue(token);
+        }
+    }
+
+    /**
+     * Calls the cell's service as a caller would: it catches the failure that rolled the transaction back and goes
+     * on, so that every scope around the service call ends successfully. Any other failure reaches the client.
+     */
     @Singleton
     public static class Driver {
         @Inject
@@ -221,84 +367,67 @@ public final class MatrixApp {
         @Inject
         ScopedTransactional scopedTransactional;
 
-        public void call(Cell cell, String token) {
-            boolean tx = cell.tx() != Cell.Tx.NONE;
-            try {
-                if (cell.scope().annotated()) {
-                    switch (cell.method()) {
-                        case BLOCKING:
-                        case VIRTUAL_THREAD:
-                            if (tx) {
-                                scopedTransactional.blocking(cell, token);
-                            } else {
-                                scoped.blocking(cell, token);
-                            }
-                            break;
-                        case UNI:
-                            (tx ? scopedTransactional.uni(cell, token) : scoped.uni(cell, token)).await()
-                                    .atMost(Duration.ofSeconds(10));
-                            break;
-                        default:
-                            (tx ? scopedTransactional.stage(cell, token) : scoped.stage(cell, token))
-                                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
-                    }
-                } else {
-                    switch (cell.method()) {
-                        case BLOCKING:
-                        case VIRTUAL_THREAD:
-                            if (tx) {
-                                transactional.blocking(cell, token);
-                            } else {
-                                plain.blocking(cell, token);
-                            }
-                            break;
-                        case UNI:
-                            (tx ? transactional.uni(cell, token) : plain.uni(cell, token)).await()
-                                    .atMost(Duration.ofSeconds(10));
-                            break;
-                        default:
-                            (tx ? transactional.stage(cell, token) : plain.stage(cell, token)).toCompletableFuture()
-                                    .get(10, TimeUnit.SECONDS);
-                    }
-                }
-            } catch (Exception expected) {
-                // a transaction that rolled back by exception: the unit of work around it goes on
-            }
-        }
-
         @Inject
         @VirtualThreads
         ExecutorService virtualThreads;
 
-        @Inject
-        Vertx vertx;
+        private Service service(Cell cell) {
+            boolean tx = cell.tx() != Cell.Tx.NONE;
+            if (cell.scope().annotated()) {
+                return tx ? scopedTransactional : scoped;
+            }
+            return tx ? transactional : plain;
+        }
 
-        /** The cell as the test thread runs it: the scope kinds that need no HTTP request. */
-        public void run(Cell cell, String token) throws Exception {
-            if (cell.method() == Cell.MethodKind.VIRTUAL_THREAD) {
-                onVirtualThread(VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()), () -> {
-                    runHere(cell, token);
-                    return null;
-                });
+        /** Waits for the service's result on this thread, in {@code Airlock.scope(...)} where the cell opens one. */
+        void blocking(Cell cell, String token) throws Exception {
+            if (cell.scope().scopeInResource()) {
+                Airlock.scope(scope -> awaitService(cell, token));
             } else {
-                runHere(cell, token);
+                awaitService(cell, token);
             }
         }
 
-        private void runHere(Cell cell, String token) throws Exception {
-            switch (cell.scope()) {
-                case AIRLOCK_SCOPE:
-                case OUTER_AIRLOCK_SCOPE:
-                    Airlock.scope(scope -> call(cell, token));
-                    break;
-                default:
-                    call(cell, token);
+        private void awaitService(Cell cell, String token) throws Exception {
+            try {
+                switch (cell.method()) {
+                    case UNI:
+                        service(cell).uni(cell, token).await().atMost(Duration.ofSeconds(10));
+                        break;
+                    case COMPLETION_STAGE:
+                        service(cell).stage(cell, token).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                        break;
+                    default:
+                        service(cell).blocking(cell, token);
+                }
+            } catch (Exception failure) {
+                if (!Declined.in(failure)) {
+                    throw failure;
+                }
             }
+        }
+
+        /** Hands the service's {@code Uni} to the HTTP layer, which subscribes to it and answers when it ends. */
+        Uni<String> uni(Cell cell, String token) {
+            return service(cell).uni(cell, token).onFailure(Declined::in).recoverWithItem("declined");
+        }
+
+        CompletionStage<String> stage(Cell cell, String token) {
+            return service(cell).stage(cell, token).handle((result, failure) -> {
+                if (failure == null) {
+                    return result;
+                }
+                if (Declined.in(failure)) {
+                    return "declined";
+                }
+                throw new CompletionException(failure);
+            });
         }
 
         /**
          * Runs {@code work} on a virtual thread with {@code context} current, the way Quarkus runs a
-         * {@code @RunOnVirtualThread} method, and waits for it.
+         * {@code @RunOnVirtualThread} method, and waits for it. This module compiles for Java 17, where that annotation
+         * cannot be used on a method that would run.
          */
         void onVirtualThread(Context context, Callable<Void> work) throws Exception {
             virtualThreads.submit(() -> {
@@ -313,23 +442,74 @@ public final class MatrixApp {
         }
     }
 
+    /**
+     * One endpoint per way a resource method returns. Where the resource opens {@code Airlock.scope(...)} it must wait
+     * for the service inside it, so those cells all go to the blocking endpoint. The asynchronous endpoints are
+     * {@code @Blocking}: Quarkus refuses to begin a JTA transaction on an event-loop thread.
+     */
     @Path("/matrix")
     public static class Resource {
         @Inject
         Driver driver;
 
+        @Inject
+        Markers markers;
+
+        static String endpoint(Cell cell) {
+            if (cell.scope().scopeInResource()) {
+                return "/matrix/blocking";
+            }
+            switch (cell.method()) {
+                case UNI:
+                    return "/matrix/uni";
+                case COMPLETION_STAGE:
+                    return "/matrix/stage";
+                default:
+                    return "/matrix/blocking";
+            }
+        }
+
         @POST
-        public String run(@QueryParam("cell") String cell, @QueryParam("token") String token) throws Exception {
-            Cell of = Cell.of(cell);
-            if (of.method() == Cell.MethodKind.VIRTUAL_THREAD) {
+        @Path("blocking")
+        public String blocking(@QueryParam("cell") String id, @QueryParam("token") String token) throws Exception {
+            Cell cell = Cell.of(id);
+            if (cell.method() == Cell.MethodKind.VIRTUAL_THREAD) {
                 // the request's own duplicated context, as on @RunOnVirtualThread
                 driver.onVirtualThread(Vertx.currentContext(), () -> {
-                    driver.call(of, token);
+                    driver.blocking(cell, token);
                     return null;
                 });
             } else {
-                driver.call(of, token);
+                driver.blocking(cell, token);
             }
+            return "ok";
+        }
+
+        @POST
+        @Path("uni")
+        @Blocking
+        public Uni<String> uni(@QueryParam("cell") String id, @QueryParam("token") String token) {
+            return driver.uni(Cell.of(id), token).replaceWith("ok");
+        }
+
+        @POST
+        @Path("stage")
+        @Blocking
+        public CompletionStage<String> stage(@QueryParam("cell") String id, @QueryParam("token") String token) {
+            return driver.stage(Cell.of(id), token).thenApply(result -> "ok");
+        }
+
+        /** Where Quarkus runs a method returning {@code Uni} unless told otherwise: on the event loop. */
+        @POST
+        @Path("uni-on-event-loop")
+        public Uni<String> uniOnEventLoop(@QueryParam("cell") String id, @QueryParam("token") String token) {
+            return driver.uni(Cell.of(id), token).replaceWith("ok");
+        }
+
+        @POST
+        @Path("marker")
+        public String marker(@QueryParam("token") String token) {
+            Airlock.scope(scope -> markers.commit(token));
             return "ok";
         }
     }

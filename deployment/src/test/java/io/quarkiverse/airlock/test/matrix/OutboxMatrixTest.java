@@ -1,32 +1,39 @@
 package io.quarkiverse.airlock.test.matrix;
 
+import java.sql.SQLException;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** The composition matrix with the outbox executor: every scope kind, transaction ending and method kind. */
+/**
+ * The composition matrix with the outbox: the scopes opened in code, without the HTTP auto-scope, every
+ * transaction ending and method kind.
+ */
 public class OutboxMatrixTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = MatrixApp.with("matrix-outbox").overrideConfigKey("quarkus.airlock.outbox.enabled", "true").overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
-
-    @Inject
-    MatrixApp.Driver driver;
+    static final QuarkusUnitTest config = MatrixApp.app(MatrixApp.Executor.OUTBOX, false);
 
     @Inject
     MatrixApp.Effects effects;
 
-    static java.util.List<String> cells() {
-        return Cell.all();
+    @Inject
+    AgroalDataSource dataSource;
+
+    static List<String> cells() {
+        return Cell.of(false);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
-    void cell(String id) throws Exception {
-        MatrixSupport.check(id, driver, effects);
+    void cell(String id) throws SQLException {
+        MatrixSupport.check(id, MatrixApp.Executor.OUTBOX, effects, dataSource);
     }
 }

@@ -1,32 +1,39 @@
 package io.quarkiverse.airlock.test.matrix;
 
+import java.sql.SQLException;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** The composition matrix with the sync executor: every scope kind, transaction ending and method kind. */
+/**
+ * The composition matrix with the sync executor: the scopes opened in code, without the HTTP auto-scope, every
+ * transaction ending and method kind.
+ */
 public class SyncMatrixTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = MatrixApp.with("matrix-sync");
-
-    @Inject
-    MatrixApp.Driver driver;
+    static final QuarkusUnitTest config = MatrixApp.app(MatrixApp.Executor.SYNC, false);
 
     @Inject
     MatrixApp.Effects effects;
 
-    static java.util.List<String> cells() {
-        return Cell.all();
+    @Inject
+    AgroalDataSource dataSource;
+
+    static List<String> cells() {
+        return Cell.of(false);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
-    void cell(String id) throws Exception {
-        MatrixSupport.check(id, driver, effects);
+    void cell(String id) throws SQLException {
+        MatrixSupport.check(id, MatrixApp.Executor.SYNC, effects, dataSource);
     }
 }
