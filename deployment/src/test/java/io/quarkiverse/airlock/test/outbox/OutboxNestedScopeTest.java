@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
@@ -38,9 +36,9 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxNestedScopeTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-nested", Shop.class, Notifier.class)
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-nested", Shop.class, Notifier.class, Ending.class)
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms")
-            .overrideConfigKey("quarkus.airlock.outbox.hold-timeout", "1s");
+            .overrideConfigKey("quarkus.airlock.outbox.hold-timeout", "3s");
 
     @Inject
     Shop shop;
@@ -48,9 +46,12 @@ public class OutboxNestedScopeTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TransactionManager transactions;
+
     @Test
     void aRolledBackTransactionLeavesNoRow() throws Exception {
-        Airlock.scope(scope -> shop.placeCatching("rolled-back", true));
+        Airlock.scope(scope -> shop.placeCatching("rolled-back", Ending.SET_ROLLBACK_ONLY));
 
         assertThat(shop.heldInTransaction.get("rolled-back")).as("held in the business transaction").isEqualTo(1);
         assertThat(rows("rolled-back")).isZero();
@@ -59,13 +60,25 @@ public class OutboxNestedScopeTest {
     }
 
     @Test
+    void aTransactionRolledBackByAnExceptionTheCallerCatchesLeavesNoRow() throws Exception {
+        Airlock.scope(scope -> shop.placeCatching("thrown", Ending.THROW));
+
+        assertThat(shop.heldInTransaction.get("thrown")).as("held in the business transaction").isEqualTo(1);
+        assertThat(rows("thrown")).isZero();
+        deliveredAfterAMarker();
+        assertThat(shop.shipped).doesNotContain("thrown");
+    }
+
+    @Test
     void theRowIsWrittenInTheBusinessTransactionAndDeliveredWhenTheEnclosingScopeFlushes() throws Exception {
         Airlock.scope(scope -> {
-            shop.place("committed", false);
+            shop.place("committed", Ending.COMMIT);
             assertThat(rows("committed")).as("committed, held until this scope decides").isEqualTo(1);
         });
 
         assertThat(shop.heldInTransaction.get("committed")).isEqualTo(1);
+        assertThat(shop.seenOutsideBeforeCommit.get("committed")).as("not committed before the business transaction")
+                .isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> shop.shipped.contains("committed"));
         deliveredAfterAMarker();
         assertThat(shop.shipped).containsOnlyOnce("committed");
@@ -74,7 +87,7 @@ public class OutboxNestedScopeTest {
     @Test
     void aDiscardingEnclosingScopeWithdrawsTheRow() throws Exception {
         assertThatThrownBy(() -> Airlock.scope(scope -> {
-            shop.place("discarded", false);
+            shop.place("discarded", Ending.COMMIT);
             throw new IllegalStateException("payment failed after the order was stored");
         })).hasMessageContaining("payment failed");
 
@@ -86,7 +99,7 @@ public class OutboxNestedScopeTest {
     @Test
     void aRowWhoseEnclosingScopeNeverDecidesIsDeliveredAfterItsHoldTime() {
         Scope neverEnds = new Scope().enter();
-        shop.place("orphaned", false);
+        shop.place("orphaned", Ending.COMMIT);
         neverEnds.exit();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> shop.shipped.contains("orphaned"));
@@ -94,11 +107,43 @@ public class OutboxNestedScopeTest {
         assertThat(shop.shipped).containsOnlyOnce("orphaned");
     }
 
+    @Test
+    void anEnclosingScopeThatFlushesInATransactionThatRollsBackDeliversNothing() throws Exception {
+        transactions.begin();
+        try {
+            Airlock.scope(scope -> shop.placeInItsOwnTransaction("released-then-rolled-back"));
+            assertThat(rows("released-then-rolled-back")).as("committed by its own transaction").isEqualTo(1);
+        } finally {
+            transactions.rollback();
+        }
+
+        assertThat(rows("released-then-rolled-back")).isZero();
+        deliveredAfterAMarker();
+        assertThat(shop.shipped).doesNotContain("released-then-rolled-back");
+    }
+
+    @Test
+    void anEnclosingScopeThatFlushesInATransactionMarkedForRollbackDeliversNothing() throws Exception {
+        transactions.begin();
+        try {
+            Airlock.scope(scope -> {
+                shop.placeInItsOwnTransaction("released-when-marked");
+                transactions.setRollbackOnly();
+            });
+        } finally {
+            transactions.rollback();
+        }
+
+        assertThat(rows("released-when-marked")).isZero();
+        deliveredAfterAMarker();
+        assertThat(shop.shipped).doesNotContain("released-when-marked");
+    }
+
     /** Every row before this one's has been claimed: the relay delivers in due order. */
     private void deliveredAfterAMarker() {
         String marker = "marker-" + System.nanoTime();
         try {
-            Airlock.scope(scope -> shop.place(marker, false));
+            Airlock.scope(scope -> shop.place(marker, Ending.COMMIT));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -106,19 +151,13 @@ public class OutboxNestedScopeTest {
     }
 
     private long rows(String order) throws Exception {
-        return count(dataSource, "SELECT COUNT(*) FROM airlock_outbox WHERE args LIKE ?", order);
+        return OutboxTestApps.count(dataSource, "SELECT COUNT(*) FROM airlock_outbox WHERE args LIKE ?", order);
     }
 
-    /** Rows whose arguments hold {@code order}, as a JSON string. */
-    static long count(AgroalDataSource dataSource, String sql, String order) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, "%\"" + order + "\"%");
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+    enum Ending {
+        COMMIT,
+        SET_ROLLBACK_ONLY,
+        THROW
     }
 
     @ApplicationScoped
@@ -133,6 +172,7 @@ public class OutboxNestedScopeTest {
     public static class Shop {
         final List<String> shipped = new CopyOnWriteArrayList<>();
         final Map<String, Long> heldInTransaction = new ConcurrentHashMap<>();
+        final Map<String, Long> seenOutsideBeforeCommit = new ConcurrentHashMap<>();
 
         @Inject
         Notifier notifier;
@@ -143,26 +183,42 @@ public class OutboxNestedScopeTest {
         @Inject
         AgroalDataSource dataSource;
 
-        public void placeCatching(String order, boolean rollback) {
+        public void placeCatching(String order, Ending ending) {
             try {
-                place(order, rollback);
+                place(order, ending);
             } catch (RuntimeException e) {
                 // the unit of work around the transaction goes on
             }
         }
 
         @Transactional
-        public void place(String order, boolean rollback) {
+        public void place(String order, Ending ending) {
             notifier.notifyShipping(order);
             try {
-                heldInTransaction.put(order, count(dataSource,
+                heldInTransaction.put(order, OutboxTestApps.count(dataSource,
                         "SELECT COUNT(*) FROM airlock_outbox WHERE status = 'HELD' AND args LIKE ?", order));
-                if (rollback) {
+                Transaction business = transactions.suspend();
+                try {
+                    seenOutsideBeforeCommit.put(order, OutboxTestApps.count(dataSource,
+                            "SELECT COUNT(*) FROM airlock_outbox WHERE args LIKE ?", order));
+                } finally {
+                    transactions.resume(business);
+                }
+                if (ending == Ending.SET_ROLLBACK_ONLY) {
                     transactions.setRollbackOnly();
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            if (ending == Ending.THROW) {
+                throw new IllegalStateException("out of stock: " + order);
+            }
+        }
+
+        /** Commits on its own whatever transaction the caller runs in. */
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void placeInItsOwnTransaction(String order) {
+            notifier.notifyShipping(order);
         }
 
         @AirlockTask

@@ -1,5 +1,12 @@
 package io.quarkiverse.airlock.test.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
 import io.quarkus.test.QuarkusUnitTest;
@@ -20,5 +27,17 @@ final class OutboxTestApps {
                 .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
                 .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
                 .overrideConfigKey("quarkus.airlock.outbox.enabled", "true");
+    }
+
+    /** Counts with {@code sql}, whose one parameter is matched against rows whose arguments hold {@code order}. */
+    static long count(DataSource dataSource, String sql, String order) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, "%\"" + order + "\"%");
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 }

@@ -190,7 +190,8 @@ final class OutboxExecutor implements BuiltinExecutor {
             return;
         }
         if (status != Status.STATUS_ACTIVE) {
-            decision.accept(false);
+            // marked for rollback (or ending): it cannot commit, and a connection would not enlist in it
+            outsideTransaction(intent, () -> decision.accept(false));
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -200,24 +201,29 @@ final class OutboxExecutor implements BuiltinExecutor {
 
             @Override
             public void afterCompletion(int outcome) {
-                // the completed transaction is still associated with this thread: step out of it for our own
-                Transaction finished = null;
-                try {
-                    finished = transactionManager.suspend();
-                    decision.accept(outcome == Status.STATUS_COMMITTED);
-                } catch (Exception e) {
-                    LOG.errorf(e, "Airlock could not settle %s in the outbox", intent);
-                } finally {
-                    if (finished != null) {
-                        try {
-                            transactionManager.resume(finished);
-                        } catch (Exception e) {
-                            LOG.debugf(e, "Airlock could not resume the completed transaction");
-                        }
-                    }
-                }
+                // the completed transaction is still associated with this thread
+                outsideTransaction(intent, () -> decision.accept(outcome == Status.STATUS_COMMITTED));
             }
         });
+    }
+
+    /** Runs {@code work} with the thread's transaction suspended, so that its statements commit on their own. */
+    private void outsideTransaction(Intent intent, Runnable work) {
+        Transaction suspended = null;
+        try {
+            suspended = transactionManager.suspend();
+            work.run();
+        } catch (Exception e) {
+            LOG.errorf(e, "Airlock could not settle %s in the outbox", intent);
+        } finally {
+            if (suspended != null) {
+                try {
+                    transactionManager.resume(suspended);
+                } catch (Exception e) {
+                    LOG.debugf(e, "Airlock could not resume the transaction it stepped out of");
+                }
+            }
+        }
     }
 
     @Override
