@@ -45,6 +45,8 @@ import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
 abstract class OutboxBenchmarkBase {
 
     private static final String BENCH_TABLE = "airlock_outbox_bench";
+    private static final String PLANNED = "-- claim query: ";
+    private static final String GENERIC = "-- generic plan (prepared statement):";
 
     final int intents = size("intents", 20_000);
     final int perTransaction = size("per-transaction", 100);
@@ -201,7 +203,7 @@ abstract class OutboxBenchmarkBase {
         OutboxRelay relay = new OutboxRelay(store, SyncExecutor.INSTANCE, true, OutboxRelay.IN_RELAY_THREAD,
                 new OutboxRelay.Settings(100, Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofMillis(20),
                         Duration.ofMinutes(5), Duration.ofDays(7)));
-        drain(relay, "empty", 0, null); // warm-up
+        drain(store, relay, "empty", 0, null); // warm-up
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String backlogKind : List.of("empty", "done", "pending")) {
             double[] perIntent = new double[repeats];
@@ -209,7 +211,7 @@ abstract class OutboxBenchmarkBase {
             String plan = null;
             for (int i = 0; i < repeats; i++) {
                 List<String> explained = new ArrayList<>();
-                perIntent[i] = drain(relay, backlogKind, "empty".equals(backlogKind) ? 0 : backlog, explained);
+                perIntent[i] = drain(store, relay, backlogKind, "empty".equals(backlogKind) ? 0 : backlog, explained);
                 claimMillis[i] = executionMillis(explained);
                 if (plan == null) {
                     plan = String.join("\n", explained);
@@ -233,11 +235,11 @@ abstract class OutboxBenchmarkBase {
     /**
      * Writes the backlog, then {@code batch} fresh due rows, and times the relay draining them.
      *
-     * @param explained when not null, receives the plan of the relay's claim query on the table as the relay finds it
+     * @param explained when not null, receives the plans of the relay's claim queries on the table as the relay finds it
      * @return microseconds per relayed intent
      */
-    private double drain(OutboxRelay relay, String backlogKind, int backlogRows, List<String> explained)
-            throws Exception {
+    private double drain(OutboxStore store, OutboxRelay relay, String backlogKind, int backlogRows,
+            List<String> explained) throws Exception {
         execute("TRUNCATE " + BENCH_TABLE);
         if ("done".equals(backlogKind)) {
             // delivered, kept until the retention ends
@@ -250,7 +252,7 @@ abstract class OutboxBenchmarkBase {
         insert(batch, "'PENDING'", "now() - interval '1 minute' + g * interval '1 microsecond'", "now()");
         execute("ANALYZE " + BENCH_TABLE); // what autovacuum does after a bulk insert
         if (explained != null) {
-            explained.addAll(explainClaim());
+            explained.addAll(explainClaim(store));
         }
         BenchTasks.RELAYED.set(0);
         long start = System.nanoTime();
@@ -272,24 +274,27 @@ abstract class OutboxBenchmarkBase {
     }
 
     /**
-     * The relay's claim query (see OutboxStore), explained with the relay's batch size, rolled back: first as planned
-     * for its actual time, then with the generic plan the driver's server-side prepared statement ends up using.
+     * The relay's claim queries, as its store runs them, each explained with the relay's batch size, rolled back: first
+     * as planned for its actual time, then with the generic plan the driver's server-side prepared statement ends up
+     * using.
      */
-    private List<String> explainClaim() throws SQLException {
+    private List<String> explainClaim(OutboxStore store) throws SQLException {
         List<String> plan = new ArrayList<>();
-        String claim = "SELECT id, task, args, options, origin, attempts FROM " + BENCH_TABLE
-                + " WHERE status = 'PENDING' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2"
-                + " FOR UPDATE SKIP LOCKED";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                explain(statement, "EXPLAIN (ANALYZE, BUFFERS) " + claim.replace("$1", "now()").replace("$2", "100"),
-                        plan);
-                statement.execute("PREPARE airlock_bench_claim(timestamptz, int) AS " + claim);
-                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                plan.add("-- generic plan (prepared statement):");
-                explain(statement, "EXPLAIN (ANALYZE, BUFFERS) EXECUTE airlock_bench_claim(now(), 100)", plan);
-                statement.execute("DEALLOCATE airlock_bench_claim");
+                for (String query : store.claimQueries()) {
+                    String claim = query.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
+                    plan.add(PLANNED + claim);
+                    explain(statement, "EXPLAIN (ANALYZE, BUFFERS) " + claim.replace("$1", "now()").replace("$2", "100"),
+                            plan);
+                    statement.execute("PREPARE airlock_bench_claim(timestamptz, int) AS " + claim);
+                    statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                    plan.add(GENERIC);
+                    explain(statement, "EXPLAIN (ANALYZE, BUFFERS) EXECUTE airlock_bench_claim(now(), 100)", plan);
+                    statement.execute("DEALLOCATE airlock_bench_claim");
+                    statement.execute("SET LOCAL plan_cache_mode = auto");
+                }
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -306,13 +311,22 @@ abstract class OutboxBenchmarkBase {
         }
     }
 
+    /** The execution time of one claim: that of its queries as planned for their actual time. */
     private static double executionMillis(List<String> plan) {
+        double total = 0;
+        boolean found = false;
+        boolean planned = false;
         for (String line : plan) {
-            if (line.startsWith("Execution Time:")) {
-                return Double.parseDouble(line.replaceAll("[^0-9.]", ""));
+            if (line.startsWith(PLANNED)) {
+                planned = true;
+            } else if (line.equals(GENERIC)) {
+                planned = false;
+            } else if (planned && line.startsWith("Execution Time:")) {
+                total += Double.parseDouble(line.replaceAll("[^0-9.]", ""));
+                found = true;
             }
         }
-        return Double.NaN;
+        return found ? total : Double.NaN;
     }
 
     // ---------------------------------------------------------------- report

@@ -115,6 +115,35 @@ class OutboxPostgresqlTest {
         }
     }
 
+    @Test
+    void everyClaimQueryReadsDueRowsInOrderFromTheIndex() throws SQLException {
+        OutboxStore store = new OutboxStore(dataSource, "airlock_outbox");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // a test's table is tiny: only a plan that needs no sort of the due rows may be chosen, as it must be
+                // for a backlog, where the LIMIT then stops the index scan after one batch
+                statement.execute("SET LOCAL enable_seqscan = off");
+                statement.execute("SET LOCAL enable_bitmapscan = off");
+                statement.execute("SET LOCAL enable_sort = off");
+                for (String query : store.claimQueries()) {
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet result = statement.executeQuery(
+                            "EXPLAIN " + query.replaceFirst("\\?", "now()").replaceFirst("\\?", "100"))) {
+                        while (result.next()) {
+                            plan.append(result.getString(1)).append('\n');
+                        }
+                    }
+                    assertThat(plan.toString()).as(query).contains("Index Scan using airlock_outbox_due")
+                            .doesNotContain("Sort");
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {

@@ -37,7 +37,8 @@ public final class OutboxStore {
     private final ReentrantLock claimLock = new ReentrantLock();
 
     private final String insert;
-    private final String selectDue;
+    private final String selectOverdueHeld;
+    private final String selectDuePending;
     private final String claim;
 
     public OutboxStore(DataSource dataSource, String table) {
@@ -45,12 +46,25 @@ public final class OutboxStore {
         this.table = table;
         this.dialect = detect(dataSource);
         this.insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0, ?, ?, NULL, ?)";
-        this.selectDue = "SELECT id, task, args, options, origin, attempts FROM " + table
-                // a held row still there after its hold time was committed and never decided on: delivered
-                + " WHERE status IN ('PENDING', 'HELD') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?"
-                + dialect.lockClause;
+        // one status per query: the index then yields rows in due order and the LIMIT stops the scan, where
+        // "status IN (...)" would sort every due row of both statuses first
+        this.selectOverdueHeld = selectDue(table, OutboxEntry.HELD, dialect);
+        this.selectDuePending = selectDue(table, OutboxEntry.PENDING, dialect);
         this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, status = 'PENDING'"
                 + " WHERE id = ?";
+    }
+
+    private static String selectDue(String table, String status, OutboxDialect dialect) {
+        return "SELECT id, task, args, options, origin, attempts FROM " + table + " WHERE status = '" + status
+                + "' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?" + dialect.lockClause;
+    }
+
+    /**
+     * The queries a claim selects due rows with, in the order it runs them, each with the parameters (now, limit):
+     * for a look at their plans.
+     */
+    public List<String> claimQueries() {
+        return List.of(selectOverdueHeld, selectDuePending);
     }
 
     private static OutboxDialect detect(DataSource dataSource) {
@@ -165,15 +179,10 @@ public final class OutboxStore {
             connection.setAutoCommit(false);
             try {
                 List<ClaimedRow> rows = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(selectDue)) {
-                    select.setObject(1, now);
-                    select.setInt(2, limit);
-                    try (ResultSet result = select.executeQuery()) {
-                        while (result.next()) {
-                            rows.add(new ClaimedRow(result.getObject(1, UUID.class), result.getString(2),
-                                    result.getString(3), result.getString(4), result.getString(5), result.getInt(6) + 1));
-                        }
-                    }
+                // a held row still there after its hold time was committed and never decided on: delivered
+                selectDue(connection, selectOverdueHeld, now, limit, rows);
+                if (rows.size() < limit) {
+                    selectDue(connection, selectDuePending, now, limit - rows.size(), rows);
                 }
                 if (!rows.isEmpty()) {
                     try (PreparedStatement update = connection.prepareStatement(claim)) {
@@ -196,6 +205,20 @@ public final class OutboxStore {
         } finally {
             if (serialize) {
                 claimLock.unlock();
+            }
+        }
+    }
+
+    private static void selectDue(Connection connection, String sql, OffsetDateTime now, int limit,
+            List<ClaimedRow> rows) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, now);
+            select.setInt(2, limit);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new ClaimedRow(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
+                            result.getString(4), result.getString(5), result.getInt(6) + 1));
+                }
             }
         }
     }
