@@ -76,6 +76,7 @@ export class QwcAirlockHistory extends LitElement {
         _outbox: { state: true },
         _deadLetters: { state: true },
         _retrying: { state: true },
+        _held: { state: true },
         _task: { state: true },
         _outcome: { state: true },
     };
@@ -86,6 +87,7 @@ export class QwcAirlockHistory extends LitElement {
         this._outbox = null;
         this._deadLetters = [];
         this._retrying = [];
+        this._held = [];
         this._task = '';
         this._outcome = '';
     }
@@ -126,6 +128,9 @@ export class QwcAirlockHistory extends LitElement {
                 });
                 this.jsonRpc.getRetrying().then(rows => {
                     this._retrying = rows.result;
+                });
+                this.jsonRpc.getHeld().then(rows => {
+                    this._held = rows.result;
                 });
             }
         });
@@ -182,12 +187,25 @@ export class QwcAirlockHistory extends LitElement {
             <div class="bar">
                 <strong>Outbox</strong>
                 <span class="meta" id="outbox-pending">${this._outbox.pending} row(s) waiting for delivery,
-                    ${this._retrying.length} failed and retrying, ${this._deadLetters.length} dead-lettered</span>
+                    ${this._outbox.held} held for an enclosing scope, ${this._retrying.length} failed and retrying,
+                    ${this._deadLetters.length} dead-lettered</span>
                 <vaadin-button theme="tertiary" @click="${() => this._reloadOutbox()}">
                     <vaadin-icon icon="font-awesome-solid:rotate" slot="prefix"></vaadin-icon>
                     Refresh
                 </vaadin-button>
             </div>
+            ${this._held.length === 0 ? html`` : html`
+                <table id="held">
+                    <tr><th>Delivered if undecided at</th><th>Task</th><th>Arguments</th><th>Origin</th><th>Written</th></tr>
+                    ${this._held.map(row => html`
+                        <tr class="held" title="Written in a nested scope's transaction: released when the enclosing scope flushes, withdrawn when it discards, delivered at this time if it has not decided">
+                            <td class="meta">${row.heldUntil ? new Date(row.heldUntil).toLocaleString() : ''}</td>
+                            <td><code class="task">${row.task}</code></td>
+                            <td><code>${row.args}</code></td>
+                            <td class="meta">${row.origin ?? ''}</td>
+                            <td class="meta">${row.createdAt ? new Date(row.createdAt).toLocaleString() : ''}</td>
+                        </tr>`)}
+                </table>`}
             ${this._retrying.length === 0 ? html`` : html`
                 <table id="retrying">
                     <tr><th>Next attempt</th><th>Task</th><th>Arguments</th><th>Attempts</th><th>Last error</th>

@@ -10,8 +10,21 @@ import java.util.UUID;
  */
 public interface AirlockOutbox {
 
-    /** Rows waiting for delivery or for a retry, claimed ones included. */
+    /** Rows waiting for delivery or for a retry, claimed ones included; {@linkplain #heldCount() held} ones apart. */
     long pendingCount();
+
+    /**
+     * Rows written in the transaction of a nested scope, held until the enclosing scope that captured their intent
+     * decides: its flush makes them pending, its discard deletes them. A row still held after
+     * {@code quarkus.airlock.outbox.hold-timeout} is delivered, as its transaction committed.
+     */
+    long heldCount();
+
+    /**
+     * Held rows, the one whose hold time ends first first, at most {@code limit}; a row's {@code nextAttemptAt} is when
+     * its hold time ends.
+     */
+    List<OutboxEntry> held(int limit);
 
     /** How many rows failed every attempt and wait to be resubmitted. */
     long deadLetterCount();

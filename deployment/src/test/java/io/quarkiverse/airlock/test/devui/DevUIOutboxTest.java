@@ -42,7 +42,10 @@ public class DevUIOutboxTest extends DevUIJsonRPCTest {
 
     @Test
     void aFailedRowIsListedWhileItWaitsForItsRetryThenAsADeadLetterThenResubmittedAndDelivered() throws Exception {
-        assertThat(executeJsonRPCMethod("getOutbox").get("enabled").asBoolean()).isTrue();
+        JsonNode outbox = executeJsonRPCMethod("getOutbox");
+        assertThat(outbox.get("enabled").asBoolean()).isTrue();
+        assertThat(outbox.get("held").asLong()).as("no nested scope holds a row").isZero();
+        assertThat(executeJsonRPCMethod("getHeld")).isEmpty();
 
         given().post("/partner/orders/51").then().statusCode(204);
         JsonNode retrying = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Scope;
@@ -48,6 +49,9 @@ public class OutboxNestedScopeTest {
 
     @Inject
     TransactionManager transactions;
+
+    @Inject
+    AirlockOutbox outbox;
 
     @Test
     void aRolledBackTransactionLeavesNoRow() throws Exception {
@@ -102,9 +106,14 @@ public class OutboxNestedScopeTest {
         shop.place("orphaned", Ending.COMMIT);
         neverEnds.exit();
 
+        assertThat(outbox.held(100)).as("listed as held until its hold time ends")
+                .anySatisfy(row -> assertThat(row.args()).contains("orphaned"));
+        assertThat(outbox.heldCount()).isPositive();
+
         await().atMost(Duration.ofSeconds(10)).until(() -> shop.shipped.contains("orphaned"));
         neverEnds.discard();
         assertThat(shop.shipped).containsOnlyOnce("orphaned");
+        assertThat(outbox.held(100)).noneSatisfy(row -> assertThat(row.args()).contains("orphaned"));
     }
 
     @Test

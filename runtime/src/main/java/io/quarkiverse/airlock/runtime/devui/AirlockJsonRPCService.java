@@ -24,8 +24,8 @@ import io.smallrye.mutiny.Multi;
 public class AirlockJsonRPCService {
 
     /**
-     * Dead letters, and rows waiting for a retry, shown at most: the page is for a developer's look, the query API for
-     * the rest.
+     * Dead letters, rows waiting for a retry and held rows, shown at most: the page is for a developer's look, the query
+     * API for the rest.
      */
     static final int DEAD_LETTERS_SHOWN = 100;
 
@@ -43,13 +43,35 @@ public class AirlockJsonRPCService {
         this.outbox = outbox;
     }
 
-    /** Whether the durable outbox is enabled, and how many of its rows wait for delivery. */
+    /**
+     * Whether the durable outbox is enabled, how many of its rows wait for delivery, and how many for the decision of
+     * an enclosing scope.
+     */
     public Map<String, Object> getOutbox() {
         AirlockOutbox current = outbox.get();
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("enabled", current != null);
         state.put("pending", current != null ? current.pendingCount() : 0L);
+        state.put("held", current != null ? current.heldCount() : 0L);
         return state;
+    }
+
+    /**
+     * The outbox rows held for the decision of an enclosing scope, the one whose hold time ends first first; empty
+     * without the outbox.
+     */
+    public List<HeldRow> getHeld() {
+        AirlockOutbox current = outbox.get();
+        if (current == null) {
+            return List.of();
+        }
+        List<HeldRow> rows = new ArrayList<>();
+        for (OutboxEntry entry : current.held(DEAD_LETTERS_SHOWN)) {
+            rows.add(new HeldRow(entry.id().toString(), entry.task(), SafeText.text(entry.args()), entry.origin(),
+                    entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString(),
+                    entry.createdAt() == null ? null : entry.createdAt().toString()));
+        }
+        return rows;
     }
 
     /** The outbox rows that failed every attempt, oldest first; empty without the outbox. */

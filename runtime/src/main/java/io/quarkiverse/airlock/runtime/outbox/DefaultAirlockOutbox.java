@@ -115,6 +115,16 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
     }
 
     @Override
+    public long heldCount() {
+        return store().count(OutboxEntry.HELD);
+    }
+
+    @Override
+    public List<OutboxEntry> held(int limit) {
+        return store().list(OutboxEntry.HELD, limit);
+    }
+
+    @Override
     public long deadLetterCount() {
         return store().count(OutboxEntry.DEAD);
     }

@@ -189,6 +189,7 @@ class AirlockJsonRPCServiceTest {
     void withoutTheOutboxThereAreNoDeadLettersAndResubmitSaysHowToEnableIt() {
         assertThat(service.getOutbox()).containsEntry("enabled", false);
         assertThat(service.getDeadLetters()).isEmpty();
+        assertThat(service.getHeld()).isEmpty();
         assertThatThrownBy(() -> service.resubmit(UUID.randomUUID().toString()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("quarkus.airlock.outbox.enabled=true");
     }
@@ -220,6 +221,27 @@ class AirlockJsonRPCServiceTest {
                 .hasMessageContaining("not-an-id");
     }
 
+    @Test
+    void heldRowsAreCountedAndListedApartFromPendingOnesAndCannotBeResubmitted() {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime heldUntil = OffsetDateTime.parse("2026-12-05T10:15:30Z");
+        FakeOutbox outbox = new FakeOutbox(new OutboxEntry(id, "ship", "[\"order-7\"]", "{}", "POST /orders", 0,
+                heldUntil, OutboxEntry.HELD, null, heldUntil.minusMinutes(5)));
+        AirlockJsonRPCService withOutbox = new AirlockJsonRPCService(listener, () -> outbox);
+
+        assertThat(withOutbox.getOutbox()).containsEntry("pending", 0L).containsEntry("held", 1L);
+        assertThat(withOutbox.getHeld()).singleElement().satisfies(row -> {
+            assertThat(row.id()).isEqualTo(id.toString());
+            assertThat(row.task()).isEqualTo("ship");
+            assertThat(row.args()).contains("order-7");
+            assertThat(row.origin()).isEqualTo("POST /orders");
+            assertThat(row.heldUntil()).isEqualTo(heldUntil.toString());
+        });
+        assertThat(withOutbox.getDeadLetters()).isEmpty();
+        assertThat(withOutbox.getRetrying()).isEmpty();
+        assertThat(withOutbox.resubmit(id.toString())).as("only dead letters are resubmitted").isFalse();
+    }
+
     /** An outbox holding rows in memory, as the real one holds them in its table. */
     private static final class FakeOutbox implements AirlockOutbox {
         private final List<OutboxEntry> rows = new ArrayList<>();
@@ -231,6 +253,16 @@ class AirlockJsonRPCServiceTest {
         @Override
         public long pendingCount() {
             return rows.stream().filter(row -> row.status().equals(OutboxEntry.PENDING)).count();
+        }
+
+        @Override
+        public long heldCount() {
+            return held(Integer.MAX_VALUE).size();
+        }
+
+        @Override
+        public List<OutboxEntry> held(int limit) {
+            return rows.stream().filter(row -> row.status().equals(OutboxEntry.HELD)).limit(limit).toList();
         }
 
         @Override
