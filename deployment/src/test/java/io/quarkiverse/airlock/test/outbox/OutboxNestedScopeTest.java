@@ -148,6 +148,22 @@ public class OutboxNestedScopeTest {
         assertThat(shop.shipped).doesNotContain("released-when-marked");
     }
 
+    @Test
+    void aDelayedRowWhoseEnclosingScopeNeverDecidesIsNotDeliveredBeforeItsDelay() throws Exception {
+        Scope neverEnds = new Scope().enter();
+        shop.placeWithDelay("delayed", Duration.ofHours(1));
+        neverEnds.exit();
+
+        try {
+            assertThat(outbox.held(100)).filteredOn(row -> row.args().contains("delayed")).singleElement()
+                    .satisfies(row -> assertThat(row.nextAttemptAt()).as("due after its delay, not its hold time")
+                            .isAfterOrEqualTo(row.createdAt().plusHours(1)));
+        } finally {
+            neverEnds.discard();
+        }
+        assertThat(rows("delayed")).as("withdrawn").isZero();
+    }
+
     /** Every row before this one's has been claimed: the relay delivers in due order. */
     private void deliveredAfterAMarker() {
         String marker = "marker-" + System.nanoTime();
@@ -174,6 +190,11 @@ public class OutboxNestedScopeTest {
         @AirlockScope
         public void notifyShipping(String order) {
             Airlock.enqueue("ship", order);
+        }
+
+        @AirlockScope
+        public void notifyShippingLater(String order, Duration delay) {
+            Airlock.intent("ship").args(order).option("delay", delay).enqueue();
         }
     }
 
@@ -222,6 +243,11 @@ public class OutboxNestedScopeTest {
             if (ending == Ending.THROW) {
                 throw new IllegalStateException("out of stock: " + order);
             }
+        }
+
+        @Transactional
+        public void placeWithDelay(String order, Duration delay) {
+            notifier.notifyShippingLater(order, delay);
         }
 
         /** Commits on its own whatever transaction the caller runs in. */

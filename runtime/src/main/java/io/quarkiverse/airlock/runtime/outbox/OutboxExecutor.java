@@ -121,14 +121,22 @@ final class OutboxExecutor implements BuiltinExecutor {
         }
     }
 
-    /** Writes the row now, in the nested scope's transaction, held until the enclosing scope decides. */
+    /**
+     * Writes the row now, in the nested scope's transaction, held until the enclosing scope decides. Undecided, it is
+     * delivered when its hold time ends, or when its delay does if that is later: a crash never makes it early.
+     */
     @Override
     public Object hold(Intent intent) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OutboxStore.now();
+        OffsetDateTime heldUntil = now.plus(holdTimeout);
+        long delay = DispatchOptions.delayMillis(intent);
+        if (delay > 0 && Duration.ofMillis(delay).compareTo(holdTimeout) > 0) {
+            heldUntil = now.plusNanos(delay * 1_000_000L);
+        }
         try {
             store.insertHeld(id, intent.name(), OutboxJson.args(intent), OutboxJson.options(intent),
-                    intent.origin().orElse(null), now.plus(holdTimeout), now);
+                    intent.origin().orElse(null), heldUntil, now);
         } catch (SQLException e) {
             // thrown into the nested flush, so the business transaction rolls back with the intent it could not store
             throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
