@@ -235,7 +235,8 @@ abstract class OutboxBenchmarkBase {
     /**
      * Writes the backlog, then {@code batch} fresh due rows, and times the relay draining them.
      *
-     * @param explained when not null, receives the plans of the relay's claim queries on the table as the relay finds it
+     * @param explained when not null, receives the plans of the relay's claim queries on the table as the relay finds
+     *        it
      * @return microseconds per relayed intent
      */
     private double drain(OutboxStore store, OutboxRelay relay, String backlogKind, int backlogRows,
@@ -286,8 +287,8 @@ abstract class OutboxBenchmarkBase {
                 for (String query : store.claimQueries()) {
                     String claim = query.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2");
                     plan.add(PLANNED + claim);
-                    explain(statement, "EXPLAIN (ANALYZE, BUFFERS) " + claim.replace("$1", "now()").replace("$2", "100"),
-                            plan);
+                    String withValues = claim.replace("$1", "now()").replace("$2", "100");
+                    explain(statement, "EXPLAIN (ANALYZE, BUFFERS) " + withValues, plan);
                     statement.execute("PREPARE airlock_bench_claim(timestamptz, int) AS " + claim);
                     statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
                     plan.add(GENERIC);

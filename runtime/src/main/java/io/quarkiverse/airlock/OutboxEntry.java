@@ -12,8 +12,8 @@ import java.util.UUID;
  * @param options the dispatch options, a JSON object
  * @param origin where the intent was enqueued, or {@code null}
  * @param attempts how many attempts were started
- * @param nextAttemptAt when the row is due (pending), purged (done), or delivered if its enclosing scope has not decided
- *        by then (held)
+ * @param nextAttemptAt when the row is due (pending), purged (done), or delivered if its enclosing scope has not
+ *        decided by then (held)
  * @param status {@code PENDING}, {@code DONE}, {@code DEAD}, or {@code HELD}: written by a nested scope's transaction,
  *        waiting for the enclosing scope to decide
  * @param lastError the failure of the last attempt, or {@code null}

@@ -24,8 +24,8 @@ import io.smallrye.mutiny.Multi;
 public class AirlockJsonRPCService {
 
     /**
-     * Dead letters, rows waiting for a retry and held rows, shown at most: the page is for a developer's look, the query
-     * API for the rest.
+     * Dead letters, rows waiting for a retry and held rows, shown at most: the page is for a developer's look, the
+     * query API for the rest.
      */
     static final int DEAD_LETTERS_SHOWN = 100;
 
