@@ -19,6 +19,7 @@ public class OutboxInvalidSettingsTest {
             .overrideConfigKey("quarkus.airlock.outbox.batch-size", "0")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "0s")
             .overrideConfigKey("quarkus.airlock.outbox.lease", "-1s")
+            .overrideConfigKey("quarkus.airlock.outbox.hold-timeout", "0s")
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "0")
             .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "20m")
             .overrideConfigKey("quarkus.airlock.outbox.retention", "-5m")
@@ -32,6 +33,7 @@ public class OutboxInvalidSettingsTest {
                         "quarkus.airlock.outbox.batch-size=0 must be at least 1",
                         "quarkus.airlock.outbox.poll-interval=PT0S must be longer than zero",
                         "quarkus.airlock.outbox.lease=PT-1S must be longer than zero",
+                        "quarkus.airlock.outbox.hold-timeout=PT0S must be longer than zero",
                         "quarkus.airlock.outbox.max-attempts=0 must be at least 1",
                         "quarkus.airlock.outbox.initial-backoff=PT20M is longer than quarkus.airlock.outbox.max-backoff=PT10M",
                         "quarkus.airlock.outbox.retention=PT-5M is negative");
