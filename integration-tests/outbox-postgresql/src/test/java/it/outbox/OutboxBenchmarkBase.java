@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
+import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
 
 /**
@@ -198,7 +199,7 @@ abstract class OutboxBenchmarkBase {
     private List<Map<String, Object>> flatness() throws Exception {
         OutboxStore store = new OutboxStore(dataSource, BENCH_TABLE);
         execute("DROP TABLE IF EXISTS " + BENCH_TABLE);
-        store.createSchema();
+        new OutboxSchema(store).create();
         // retention on, so that delivered rows stay as DONE: the same relay in every case
         OutboxRelay relay = new OutboxRelay(store, SyncExecutor.INSTANCE, true, OutboxRelay.IN_RELAY_THREAD,
                 new OutboxRelay.Settings(100, Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofMillis(20),

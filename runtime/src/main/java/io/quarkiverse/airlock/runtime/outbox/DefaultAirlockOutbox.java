@@ -58,7 +58,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
         AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(config.datasource()).get();
         OutboxStore table = new OutboxStore(dataSource, config.table());
         if (tuning.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
-            table.createSchema();
+            new OutboxSchema(table).create();
         }
         boolean runsHandlers = delivery == SyncExecutor.INSTANCE || delivery instanceof WorkerPoolExecutor;
         OutboxRelay.Delivery batches = OutboxRelay.IN_RELAY_THREAD;
@@ -107,6 +107,17 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             running.stop();
         }
         store = null;
+    }
+
+    /** The state of this instance's relay; empty when it does not relay (relay disabled, or Airlock disabled). */
+    public Optional<RelayStatus> relayStatus() {
+        OutboxRelay running = relay;
+        return running == null ? Optional.empty() : Optional.of(running.status());
+    }
+
+    /** Checks that the table answers; throws with the database's reason when it does not. */
+    public void checkTable() {
+        store().count(OutboxEntry.PENDING);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.quarkiverse.airlock.runtime.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,7 +66,9 @@ public final class OutboxRelay {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread thread;
-    private boolean failing;
+    private volatile boolean failing;
+    private volatile Instant lastActivity = Instant.now();
+    private volatile String lastError;
     /**
      * Outcomes known but not yet written, because the table could not be reached: written before the next claim, so
      * that a delivered row is not run again and a failed one gets its backoff. Touched by the draining thread only.
@@ -120,6 +123,13 @@ public final class OutboxRelay {
         }
     }
 
+    /** Its state now, for the readiness check and the Dev UI. */
+    public RelayStatus status() {
+        Thread relay = thread;
+        return new RelayStatus(running && relay != null && relay.isAlive(), !failing, lastActivity,
+                settings.pollInterval().multipliedBy(3).plus(settings.lease()), java.util.Optional.ofNullable(lastError));
+    }
+
     /**
      * Tells the relay that a row falls due at {@code due}, so that it looks then even if its next poll is later. Wakes
      * it, so that it works out its wait again.
@@ -156,8 +166,11 @@ public final class OutboxRelay {
                 if (failing) {
                     LOG.info("Airlock outbox relay reaches its table again");
                     failing = false;
+                    lastError = null;
                 }
+                lastActivity = Instant.now();
             } catch (Exception e) {
+                lastError = String.valueOf(e.getMessage());
                 if (!failing) {
                     LOG.errorf(e, "Airlock outbox relay cannot reach its table; retrying every %s", settings.pollInterval());
                     failing = true;

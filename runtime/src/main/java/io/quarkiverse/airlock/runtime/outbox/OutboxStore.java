@@ -1,13 +1,9 @@
 package io.quarkiverse.airlock.runtime.outbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -75,42 +71,21 @@ public final class OutboxStore {
         }
     }
 
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    String table() {
+        return table;
+    }
+
+    OutboxDialect dialect() {
+        return dialect;
+    }
+
     /** Whether relays in several processes may share the table. */
     public boolean sharesTable() {
         return dialect.sharesTable();
-    }
-
-    /** Creates the table and its index when missing, from the DDL shipped for Flyway and Liquibase users. */
-    public void createSchema() {
-        String ddl = ddl(dialect).replace("airlock_outbox", table).replace(table + "_due",
-                table.replace('.', '_') + "_due");
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : ddl.split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The Airlock outbox could not create table " + table + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
-    static String ddl(OutboxDialect dialect) {
-        try (InputStream in = OutboxStore.class.getClassLoader().getResourceAsStream(dialect.ddl)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + dialect.ddl);
-            }
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.trim().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return sql.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + dialect.ddl, e);
-        }
     }
 
     /** Writes one row with the connection's transaction: the caller's JTA transaction, or its own auto-commit. */

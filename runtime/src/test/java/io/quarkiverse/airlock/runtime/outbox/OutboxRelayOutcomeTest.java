@@ -47,7 +47,7 @@ class OutboxRelayOutcomeTest {
         h2.setURL("jdbc:h2:mem:relay-outcome-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource = failingOn(h2);
         store = new OutboxStore(dataSource, "airlock_outbox");
-        store.createSchema();
+        new OutboxSchema(store).create();
         IntentExecutor executor = intent -> {
             String order = String.valueOf(intent.args().get(0));
             dispatched.add(order);
