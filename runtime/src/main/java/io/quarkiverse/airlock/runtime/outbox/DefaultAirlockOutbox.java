@@ -115,6 +115,14 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
         return running == null ? Optional.empty() : Optional.of(running.status());
     }
 
+    /** Where the relay reports each outcome (metrics). */
+    public void signals(RelaySignals signals) {
+        OutboxRelay running = relay;
+        if (running != null) {
+            running.signals(signals);
+        }
+    }
+
     /** Checks that the table answers; throws with the database's reason when it does not. */
     public void checkTable() {
         store().count(OutboxEntry.PENDING);

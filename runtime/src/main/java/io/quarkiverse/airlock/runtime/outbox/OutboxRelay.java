@@ -69,6 +69,7 @@ public final class OutboxRelay {
     private volatile boolean failing;
     private volatile Instant lastActivity = Instant.now();
     private volatile String lastError;
+    private volatile RelaySignals signals = RelaySignals.NONE;
     /**
      * Outcomes known but not yet written, because the table could not be reached: written before the next claim, so
      * that a delivered row is not run again and a failed one gets its backoff. Touched by the draining thread only.
@@ -121,6 +122,11 @@ public final class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Where it reports each outcome (metrics); {@link RelaySignals#NONE} by default. */
+    public void signals(RelaySignals signals) {
+        this.signals = signals;
     }
 
     /** Its state now, for the readiness check and the Dev UI. */
@@ -263,6 +269,7 @@ public final class OutboxRelay {
     }
 
     private Throwable deliver(ClaimedRow row) {
+        long started = System.nanoTime();
         try {
             Intent intent = OutboxJson.intent(row.task(), row.args(), row.options(), row.origin());
             AirlockListener listener = AirlockListeners.installed();
@@ -276,6 +283,7 @@ public final class OutboxRelay {
                     executor.dispatch(intent);
                 }
             });
+            signals.delivered(row.task(), System.nanoTime() - started);
             return null;
         } catch (Throwable failure) {
             return failure;
@@ -287,6 +295,7 @@ public final class OutboxRelay {
         boolean dead = row.attempt() >= settings.maxAttempts();
         OffsetDateTime retryAt = dead ? null : now.plusNanos(settings.backoff().millisAfter(row.attempt()) * 1_000_000L);
         store.failed(row.id(), String.valueOf(failure), retryAt, now);
+        signals.failed(row.task(), dead);
         if (retryAt != null) {
             // the relay's own thread: it works its wait out after this drain anyway
             remember(retryAt);
