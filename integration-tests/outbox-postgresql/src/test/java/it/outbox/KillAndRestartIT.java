@@ -3,19 +3,8 @@ package it.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * SIGKILL before any of them is dispatched; after a restart every committed order is shipped exactly once.
  */
 class KillAndRestartIT {
-
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/airlock";
 
     @Test
     void everyIntentCommittedBeforeAKillIsDeliveredOnceAfterTheRestart() throws Exception {
@@ -65,47 +52,18 @@ class KillAndRestartIT {
     }
 
     private static Process start(AtomicLong lastCommitted, String... properties) throws Exception {
-        Path jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertThat(Files.exists(jar)).as("packaged application %s", jar).isTrue();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.addAll(List.of(properties));
-        command.add("-jar");
-        command.add(jar.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("committed order ")) {
-                        lastCommitted.set(Long.parseLong(line.substring("committed order ".length()).trim()));
-                    } else {
-                        System.out.println("[app] " + line);
-                    }
-                }
-            } catch (Exception ignored) {
-                // the process died: that is the point
+        return PackagedApp.start(line -> {
+            if (line.startsWith("committed order ")) {
+                lastCommitted.set(Long.parseLong(line.substring("committed order ".length()).trim()));
             }
-        }, "app-output");
-        reader.setDaemon(true);
-        reader.start();
-        return process;
+        }, properties);
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "airlock", "airlock");
-                Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return PackagedApp.count(sql);
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "airlock", "airlock");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        PackagedApp.execute(sql);
     }
 }

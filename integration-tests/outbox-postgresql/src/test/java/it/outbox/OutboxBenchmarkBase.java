@@ -24,11 +24,16 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.transaction.TransactionManager;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.runtime.outbox.Lanes;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
 import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
+import io.quarkiverse.airlock.runtime.outbox.RowTransaction;
+import io.quarkus.arc.Arc;
 
 /**
  * The outbox benchmark on PostgreSQL; {@link OutboxBenchmark} runs it at full size, {@link OutboxBenchmarkSmokeTest}
@@ -148,9 +153,12 @@ abstract class OutboxBenchmarkBase {
 
     /** A relay like the application's (see application.properties), as a second process would run it. */
     private OutboxRelay startSecondRelay() {
-        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), SyncExecutor.INSTANCE, true,
-                OutboxRelay.IN_RELAY_THREAD, new OutboxRelay.Settings(100, Duration.ofMillis(100), 3,
-                        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ZERO));
+        // like the application's relay: each handler in the transaction that marks its row done
+        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
+                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"),
+                RowTransaction.jta(Arc.container().instance(TransactionManager.class).get()),
+                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
+                        Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
         second.start("second-relay");
         return second;
     }
@@ -201,9 +209,10 @@ abstract class OutboxBenchmarkBase {
         execute("DROP TABLE IF EXISTS " + BENCH_TABLE);
         new OutboxSchema(store).create();
         // retention on, so that delivered rows stay as DONE: the same relay in every case
-        OutboxRelay relay = new OutboxRelay(store, SyncExecutor.INSTANCE, true, OutboxRelay.IN_RELAY_THREAD,
+        OutboxRelay relay = new OutboxRelay(store, "bench-relay", SyncExecutor.INSTANCE, true,
+                Lanes.dedicated("bench-relay"), RowTransaction.jta(Arc.container().instance(TransactionManager.class).get()),
                 new OutboxRelay.Settings(100, Duration.ofSeconds(1), 3, Duration.ofMillis(10), Duration.ofMillis(20),
-                        Duration.ofMinutes(5), Duration.ofDays(7)));
+                        Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(1)));
         drain(store, relay, "empty", 0, null); // warm-up
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String backlogKind : List.of("empty", "done", "pending")) {

@@ -9,6 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.List;
+import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
+import io.quarkiverse.airlock.IntentExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -20,8 +25,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.runtime.outbox.Lanes;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
+import io.quarkiverse.airlock.runtime.outbox.RowTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -86,9 +93,10 @@ class OutboxPostgresqlTest {
     @Test
     void twoRelaysDrainTenThousandRowsWithNoDuplicateAndNoLoss() throws Exception {
         int total = 10_000;
-        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), SyncExecutor.INSTANCE, true,
-                OutboxRelay.IN_RELAY_THREAD, new OutboxRelay.Settings(100, Duration.ofMillis(100), 3,
-                        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ZERO));
+        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
+                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"), RowTransaction.NONE,
+                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
+                        Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
         second.start("second-relay");
         try {
             // a backlog: written due in an hour, so no relay takes any of it while it is written
@@ -107,12 +115,50 @@ class OutboxPostgresqlTest {
 
             assertThat(Shipping.COUNTED.values()).allSatisfy(deliveries -> assertThat(deliveries).hasValue(1));
             assertThat(Shipping.COUNTED_BY_THREAD.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(total);
-            assertThat(Shipping.COUNTED_BY_THREAD).containsKeys("airlock-outbox-relay", "second-relay");
+            assertThat(Shipping.COUNTED_BY_THREAD).containsKeys("airlock-outbox-handler", "second-relay");
             System.out.printf("Outbox on PostgreSQL: a backlog of %d rows drained by two relays %s in %d ms (%.0f rows/s)%n",
                     total, Shipping.COUNTED_BY_THREAD, (drained - start) / 1_000_000, total * 1e9 / (drained - start));
         } finally {
             second.stop();
         }
+    }
+
+    @Test
+    void twoRelaysWhoseHandlersOutlastTheLeaseRunEveryRowOnce() throws Exception {
+        // a table of their own, so that the application's relay stays out of it
+        OutboxStore table = new OutboxStore(dataSource, "airlock_outbox_lease");
+        execute("DROP TABLE IF EXISTS airlock_outbox_lease");
+        new OutboxSchema(table).create();
+        int total = 8;
+        execute("INSERT INTO airlock_outbox_lease (id, task, args, options, attempts, next_attempt_at, status, created_at)"
+                + " SELECT gen_random_uuid(), 'slow', '[' || n || ']', '{}', 0, now(), 'PENDING', now()"
+                + " FROM generate_series(1, " + total + ") AS n");
+        Map<Object, AtomicInteger> runs = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> byRelay = new ConcurrentHashMap<>();
+        IntentExecutor slow = intent -> {
+            runs.computeIfAbsent(intent.args().get(0), ignored -> new AtomicInteger()).incrementAndGet();
+            byRelay.computeIfAbsent(Thread.currentThread().getName(), ignored -> new AtomicInteger()).incrementAndGet();
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        // a 1 s lease, a batch of four rows of 1.5 s each: a lease that were not renewed would end four times over
+        OutboxRelay.Settings settings = new OutboxRelay.Settings(4, Duration.ofMillis(100), 3, Duration.ofMillis(10),
+                Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(30));
+        List<OutboxRelay> relays = List.of(
+                new OutboxRelay(table, "lease-1", slow, false, Lanes.dedicated("lease-1"), RowTransaction.NONE, settings),
+                new OutboxRelay(table, "lease-2", slow, false, Lanes.dedicated("lease-2"), RowTransaction.NONE, settings));
+        relays.forEach(relay -> relay.start(relay.owner() + "-relay"));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> runs.size() == total
+                    && count("SELECT COUNT(*) FROM airlock_outbox_lease") == 0);
+        } finally {
+            relays.forEach(OutboxRelay::stop);
+        }
+        assertThat(runs.values()).as("each row ran once").allSatisfy(count -> assertThat(count).hasValue(1));
+        assertThat(byRelay).as("both relays took part").containsOnlyKeys("lease-1", "lease-2");
     }
 
     @Test

@@ -44,7 +44,8 @@ class AirlockOutboxProcessor {
             unremovable.produce(new UnremovableBeanBuildItem(bean -> delivery.equals(bean.getName())));
         }
         resources.produce(new NativeImageResourceBuildItem("db/airlock/postgresql/V1_0_0__airlock_outbox.sql",
-                "db/airlock/h2/V1_0_0__airlock_outbox.sql"));
+                "db/airlock/h2/V1_0_0__airlock_outbox.sql", "db/airlock/postgresql/V1_1_0__airlock_outbox_owner.sql",
+                "db/airlock/h2/V1_1_0__airlock_outbox_owner.sql"));
     }
 
     @BuildStep

@@ -78,11 +78,47 @@ public interface AirlockRuntimeConfig {
         Duration maxBackoff();
 
         /**
-         * How long a claimed row is reserved for the relay that claimed it. When that relay dies before recording the
-         * outcome, another one takes the row over after this time. Longer than zero.
+         * How long a claimed row is reserved for the relay that claimed it. The relay renews the lease of the rows it
+         * still holds (waiting or running) every third of this time; when it dies, another relay takes its rows over
+         * once their lease ends, and the same instance reclaims them at once when it starts again. Longer than zero.
          */
         @WithDefault("5m")
         Duration lease();
+
+        /**
+         * How long a row's handler may run. Past it the attempt counts as failed (retried with backoff, or
+         * dead-lettered after the last attempt), the relay goes on with the next row on a new thread, and, when the
+         * handler runs in the row's transaction, that transaction is rolled back. Longer than zero.
+         */
+        @WithDefault("1m")
+        Duration handlerTimeout();
+
+        /**
+         * Whether a handler the relay runs in this process (delivery `sync`, `worker`, or an `IntentExecutor` bean) runs
+         * in a JTA transaction together with the statement that marks its row done. A handler whose writes go to the
+         * outbox's datasource (its `@Transactional` methods join) then commits them with the row's completion, or not
+         * at all: its database effects happen exactly once, even across a crash. A handler that must commit on its own
+         * opts out with `@Transactional(REQUIRES_NEW)` or `NOT_SUPPORTED`. Hand-offs to other nodes (event bus,
+         * messaging) never run in it.
+         */
+        @WithDefault("true")
+        boolean handlerTransaction();
+
+        /**
+         * How many rows the relay runs at once with `delivery=worker`, each on the worker pool. A crash replays at most
+         * this many rows. The `sync` delivery runs one row at a time. At least 1.
+         */
+        @WithDefault("8")
+        int workerConcurrency();
+
+        /**
+         * This instance's name in the outbox table's `owner` column: which relay holds a claimed row. Stable across
+         * restarts of the same instance (so that it reclaims at once the rows it held when it died) and unique among
+         * the instances running at the same time. Defaults to the host name (a pod's name on Kubernetes). On
+         * PostgreSQL a relay that finds its name in use by a live relay of the same table takes a random one instead,
+         * with a warning.
+         */
+        Optional<String> instanceId();
 
         /**
          * How long a row written for a nested scope waits for the scope that captured its intent to decide. Such a row

@@ -37,6 +37,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
 
     private volatile OutboxStore store;
     private volatile OutboxRelay relay;
+    private volatile RelayIdentity identity;
 
     /**
      * Creates the schema if configured, starts the relay, and returns the executor that writes to the table.
@@ -61,21 +62,13 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             new OutboxSchema(table).create();
         }
         boolean runsHandlers = delivery == SyncExecutor.INSTANCE || delivery instanceof WorkerPoolExecutor;
-        OutboxRelay.Delivery batches = OutboxRelay.IN_RELAY_THREAD;
-        if (delivery instanceof WorkerPoolExecutor) {
-            Vertx vertx = Arc.container().instance(Vertx.class).get();
-            batches = OutboxRelay.onPool(task -> Contexts.fresh(vertx).<Void> executeBlocking(() -> {
-                task.run();
-                return null;
-            }, false).toCompletionStage().toCompletableFuture());
-        }
-        OutboxRelay started = new OutboxRelay(table, delivery, runsHandlers, batches, settings);
         this.store = table;
         Runnable nudge = () -> {
         };
         Consumer<OffsetDateTime> dueLater = due -> {
         };
         if (tuning.relayEnabled() && relays) {
+            OutboxRelay started = relay(table, tuning, settings, delivery, runsHandlers);
             this.relay = started;
             // commits before start-up completes only wake it: it starts once the application is up (onStart)
             nudge = started::nudge;
@@ -87,6 +80,25 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
                 || delivery instanceof BuiltinExecutor && ((BuiltinExecutor) delivery).requiresLocalHandler();
         return new OutboxExecutor(table, transactions, Arc.container().instance(TransactionManager.class).get(), nudge,
                 dueLater, requiresLocalHandler, tuning.holdTimeout());
+    }
+
+    private OutboxRelay relay(OutboxStore table, AirlockRuntimeConfig.Outbox tuning, OutboxRelay.Settings settings,
+            IntentExecutor delivery, boolean runsHandlers) {
+        Lanes lanes = Lanes.dedicated("airlock-outbox-handler");
+        if (delivery instanceof WorkerPoolExecutor) {
+            Vertx vertx = Arc.container().instance(Vertx.class).get();
+            lanes = Lanes.onPool(tuning.workerConcurrency(), lane -> Contexts.fresh(vertx).<Void> executeBlocking(() -> {
+                lane.run();
+                return null;
+            }, false));
+        }
+        // in process: the relay's own handlers, or an IntentExecutor bean; not a hand-off to another node
+        boolean inProcess = runsHandlers || !(delivery instanceof BuiltinExecutor);
+        RowTransaction transaction = inProcess && tuning.handlerTransaction()
+                ? RowTransaction.jta(Arc.container().instance(TransactionManager.class).get())
+                : RowTransaction.NONE;
+        identity = RelayIdentity.claim(table, tuning.instanceId());
+        return new OutboxRelay(table, identity.name(), delivery, runsHandlers, lanes, transaction, settings);
     }
 
     /**
@@ -105,6 +117,11 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
         relay = null;
         if (running != null) {
             running.stop();
+        }
+        RelayIdentity held = identity;
+        identity = null;
+        if (held != null) {
+            held.close();
         }
         store = null;
     }

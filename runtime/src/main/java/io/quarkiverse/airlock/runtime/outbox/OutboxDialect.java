@@ -8,20 +8,25 @@ import java.util.Locale;
 enum OutboxDialect {
 
     /** Rows locked by another relay are skipped: any number of relays share the table. */
-    POSTGRESQL(" FOR UPDATE SKIP LOCKED", "db/airlock/postgresql/V1_0_0__airlock_outbox.sql"),
+    POSTGRESQL(" FOR UPDATE SKIP LOCKED", "db/airlock/postgresql/"),
 
     /**
      * H2 cannot skip locked rows: a second relay would wait for the first, and could claim a row twice. H2 is an
      * embedded database, so there is one process; its relay claims under a lock of its own.
      */
-    H2(" FOR UPDATE", "db/airlock/h2/V1_0_0__airlock_outbox.sql");
+    H2(" FOR UPDATE", "db/airlock/h2/");
+
+    /** The shipped migrations, in the order they apply: the same files in each dialect's folder. */
+    static final java.util.List<String> MIGRATIONS = java.util.List.of("V1_0_0__airlock_outbox.sql",
+            "V1_1_0__airlock_outbox_owner.sql");
 
     final String lockClause;
-    final String ddl;
+    /** The folder of its shipped migrations. */
+    final String folder;
 
-    OutboxDialect(String lockClause, String ddl) {
+    OutboxDialect(String lockClause, String folder) {
         this.lockClause = lockClause;
-        this.ddl = ddl;
+        this.folder = folder;
     }
 
     /** Whether relays in several processes may claim rows concurrently. */

@@ -4,99 +4,97 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
-import io.quarkiverse.airlock.OutboxDelivery;
-import io.quarkiverse.airlock.runtime.executor.TaskInvoker;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 
 /**
- * Delivers committed outbox rows: a batch of due rows is claimed, delivered, and the outcome of each recorded. It runs
- * on a thread of its own, woken by commits in this process and by a timer for the rows no commit announces (left over
- * by a crash, or waiting for a retry). Several relays, in one process or many, may share a PostgreSQL table.
+ * Delivers committed outbox rows. Its own thread claims due rows in batches for this relay's owner id, keeps their
+ * leases alive while they wait or run, and times out handlers; {@link Lanes} run the rows, each recording a row's
+ * outcome before it takes the next. The thread is woken by commits in this process, by lanes that ran out of rows,
+ * and by a timer for the rows no commit announces (left over by a crash, or waiting for a retry). Several relays, in
+ * one process or many, may share a PostgreSQL table.
  */
 public final class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock.outbox");
+    static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock.outbox");
 
     /** Rows falling due beyond this many are left to the next poll. */
     private static final int MAX_TRACKED_DUE = 10_000;
 
-    /** How the rows of a batch are run; the result holds one failure per row, null where it was delivered. */
-    public interface Delivery {
-        List<Throwable> deliver(List<ClaimedRow> rows, Function<ClaimedRow, Throwable> one);
-    }
-
-    /** Runs each row in the relay thread, one after the other. */
-    public static final Delivery IN_RELAY_THREAD = (rows, one) -> {
-        List<Throwable> failures = new ArrayList<>(rows.size());
-        for (ClaimedRow row : rows) {
-            failures.add(one.apply(row));
-        }
-        return failures;
-    };
-
     /** Tuning: see {@code quarkus.airlock.outbox.*}. */
     public record Settings(int batchSize, Duration pollInterval, int maxAttempts, Backoff backoff, Duration lease,
-            Duration retention) {
+            Duration retention, Duration handlerTimeout) {
 
         public Settings(int batchSize, Duration pollInterval, int maxAttempts, Duration initialBackoff,
-                Duration maxBackoff, Duration lease, Duration retention) {
-            this(batchSize, pollInterval, maxAttempts, new Backoff(initialBackoff, maxBackoff), lease, retention);
+                Duration maxBackoff, Duration lease, Duration retention, Duration handlerTimeout) {
+            this(batchSize, pollInterval, maxAttempts, new Backoff(initialBackoff, maxBackoff), lease, retention,
+                    handlerTimeout);
         }
     }
 
     private final OutboxStore store;
-    private final IntentExecutor executor;
-    private final boolean runsHandlers;
-    private final Delivery delivery;
+    private final String owner;
     private final Settings settings;
+    private final Lanes lanes;
+    private final RowRunner runner;
     private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread thread;
-    private volatile boolean failing;
-    private volatile Instant lastActivity = Instant.now();
-    private volatile String lastError;
-    private volatile RelaySignals signals = RelaySignals.NONE;
-    /**
-     * Outcomes known but not yet written, because the table could not be reached: written before the next claim, so
-     * that a delivered row is not run again and a failed one gets its backoff. Touched by the draining thread only.
-     */
+    /** Claimed rows no lane has started yet. */
+    private final Queue<ClaimedRow> queued = new ConcurrentLinkedQueue<>();
+    private final Set<Lane> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger activeLanes = new AtomicInteger();
     /**
      * When rows this relay knows of fall due, soonest first: the retries it scheduled and the delayed intents written
      * in this process, so that a backoff or a delay shorter than the poll interval is kept to. Bounded, since polling
      * finds the rest anyway.
      */
     private final PriorityBlockingQueue<OffsetDateTime> dueLater = new PriorityBlockingQueue<>();
-    private final List<UUID> unrecordedDeliveries = new ArrayList<>();
-    private final List<Failure> unrecordedFailures = new ArrayList<>();
-
-    private record Failure(ClaimedRow row, Throwable cause) {
-    }
+    /** Outcomes a caller of {@link #drainOnce()} could not record: recorded before it claims again. */
+    private final List<RowRunner.Outcome> unrecorded = new ArrayList<>();
+    private final List<ClaimedRow> leftOver = new ArrayList<>();
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile boolean failing;
+    private volatile Instant lastActivity = Instant.now();
+    private volatile String lastError;
+    private volatile boolean reclaimed;
+    private boolean lastClaimFull;
+    private long nextRenewalNanos;
 
     /**
+     * @param owner this relay's id in the table's {@code owner} column: stable across restarts of the same instance,
+     *        so that it can reclaim at once what it held when it died, and unique among live relays of the table
      * @param executor where intents go; when {@code runsHandlers}, the relay invokes the task handler itself (so that
      *        it learns the outcome) instead of calling the executor
+     * @param transaction the transaction a handler runs in with its row's completion; null for none
      */
-    public OutboxRelay(OutboxStore store, IntentExecutor executor, boolean runsHandlers, Delivery delivery,
-            Settings settings) {
+    public OutboxRelay(OutboxStore store, String owner, IntentExecutor executor, boolean runsHandlers, Lanes lanes,
+            RowTransaction transaction, Settings settings) {
         this.store = store;
-        this.executor = executor;
-        this.runsHandlers = runsHandlers;
-        this.delivery = delivery;
+        this.owner = owner;
         this.settings = settings;
+        this.lanes = lanes;
+        this.runner = new RowRunner(store, owner, executor, runsHandlers, transaction, settings, this::dueAt);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** Where it reports each outcome (metrics); {@link RelaySignals#NONE} by default. */
+    public void signals(RelaySignals signals) {
+        runner.signals(signals);
     }
 
     public synchronized void start(String name) {
@@ -110,6 +108,10 @@ public final class OutboxRelay {
         relay.start();
     }
 
+    /**
+     * Stops claiming, lets the rows that run finish (for up to their timeout), and gives back the claimed rows no lane
+     * started, so that other relays take them at once.
+     */
     public synchronized void stop() {
         running = false;
         Thread relay = thread;
@@ -124,16 +126,11 @@ public final class OutboxRelay {
         }
     }
 
-    /** Where it reports each outcome (metrics); {@link RelaySignals#NONE} by default. */
-    public void signals(RelaySignals signals) {
-        this.signals = signals;
-    }
-
     /** Its state now, for the readiness check and the Dev UI. */
     public RelayStatus status() {
         Thread relay = thread;
         return new RelayStatus(running && relay != null && relay.isAlive(), !failing, lastActivity,
-                settings.pollInterval().multipliedBy(3).plus(settings.lease()), java.util.Optional.ofNullable(lastError));
+                settings.handlerTimeout().plus(settings.pollInterval().multipliedBy(3)), Optional.ofNullable(lastError));
     }
 
     /**
@@ -160,31 +157,193 @@ public final class OutboxRelay {
     private void loop() {
         OffsetDateTime nextPurge = OffsetDateTime.MIN;
         while (running) {
-            OffsetDateTime drainStarted = OutboxStore.now();
+            OffsetDateTime roundStarted = OutboxStore.now();
             try {
-                while (running && drainOnce() == settings.batchSize()) {
-                    // a full batch: there may be more due rows
-                }
+                round();
                 if (!settings.retention().isZero() && OutboxStore.now().isAfter(nextPurge)) {
                     store.purge(OutboxStore.now());
                     nextPurge = OutboxStore.now().plus(settings.pollInterval().multipliedBy(12));
                 }
-                if (failing) {
-                    LOG.info("Airlock outbox relay reaches its table again");
-                    failing = false;
-                    lastError = null;
-                }
-                lastActivity = Instant.now();
+                reachable();
             } catch (Exception e) {
-                lastError = String.valueOf(e.getMessage());
-                if (!failing) {
-                    LOG.errorf(e, "Airlock outbox relay cannot reach its table; retrying every %s", settings.pollInterval());
-                    failing = true;
-                }
+                unreachable(e);
             }
             try {
-                wake.tryAcquire(millisToWait(drainStarted), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(millisToWait(roundStarted), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        shutDown();
+    }
+
+    /** One look: reclaim once, renew leases, time handlers out, claim when the lanes ran out of rows. */
+    private void round() throws Exception {
+        if (!reclaimed) {
+            int rows = store.reclaim(owner, OutboxStore.now());
+            reclaimed = true;
+            if (rows > 0) {
+                LOG.infof("Airlock outbox relay %s reclaimed %d row(s) it held when it last stopped", owner, rows);
+            }
+        }
+        timeOutHandlers();
+        renewLeasesIfDue();
+        if (queued.isEmpty()) {
+            OffsetDateTime now = OutboxStore.now();
+            List<ClaimedRow> rows = store.claim(settings.batchSize(), now, now.plus(settings.lease()), owner);
+            queued.addAll(rows);
+            lastClaimFull = rows.size() == settings.batchSize();
+        }
+        startLanes();
+        lastActivity = Instant.now();
+    }
+
+    private long renewalNanos() {
+        return settings.lease().toNanos() / 3;
+    }
+
+    private void renewLeasesIfDue() throws Exception {
+        if (System.nanoTime() - nextRenewalNanos < 0) {
+            return;
+        }
+        List<ClaimedRow> held = new ArrayList<>(queued);
+        for (Lane lane : busy) {
+            ClaimedRow row = lane.row;
+            if (row != null) {
+                held.add(row);
+            }
+        }
+        nextRenewalNanos = System.nanoTime() + renewalNanos();
+        if (held.isEmpty()) {
+            return;
+        }
+        List<ClaimedRow> lost = store.renew(held, owner, OutboxStore.now().plus(settings.lease()));
+        for (ClaimedRow row : lost) {
+            if (queued.remove(row)) {
+                LOG.warnf("Airlock outbox relay %s lost row %s (task '%s') before running it: its lease ended and"
+                        + " another relay took it over", owner, row.id(), row.task());
+            }
+        }
+    }
+
+    private void timeOutHandlers() {
+        long now = System.nanoTime();
+        long timeout = settings.handlerTimeout().toNanos();
+        for (Lane lane : busy) {
+            ClaimedRow row = lane.row;
+            if (row != null && now - lane.startedNanos > timeout && lane.retire()) {
+                busy.remove(lane);
+                activeLanes.decrementAndGet();
+                Thread stuck = lane.thread;
+                if (stuck != null) {
+                    stuck.interrupt();
+                }
+                RowRunner.Outcome outcome = RowRunner.Outcome.failed(row, new HandlerTimeoutException(row,
+                        settings.handlerTimeout()), lane.startedNanos);
+                try {
+                    runner.record(outcome);
+                } catch (Exception e) {
+                    // the lease ends anyway, and this row is run again then
+                    LOG.debugf(e, "Airlock outbox relay could not record the timeout of row %s", row.id());
+                }
+            }
+        }
+    }
+
+    /** Starts lanes while rows wait and lanes are free. Called from the relay's thread and from lanes. */
+    private void startLanes() {
+        while (running && !queued.isEmpty()) {
+            int active = activeLanes.get();
+            if (active >= lanes.size()) {
+                return;
+            }
+            if (activeLanes.compareAndSet(active, active + 1)) {
+                Lane lane = new Lane();
+                try {
+                    lanes.executor().accept(() -> runLane(lane));
+                } catch (RuntimeException refused) {
+                    activeLanes.decrementAndGet();
+                    LOG.warnf(refused, "Airlock outbox relay could not start a lane; the rows wait for the next round");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runLane(Lane lane) {
+        lane.thread = Thread.currentThread();
+        boolean retired = false;
+        try {
+            ClaimedRow row;
+            while (running && (row = queued.poll()) != null) {
+                lane.begin(row);
+                RowRunner.Outcome outcome = runner.run(row);
+                if (!lane.finish()) {
+                    // timed out meanwhile: the relay recorded the failure and runs on without this thread
+                    retired = true;
+                    return;
+                }
+                recordUntilDone(outcome);
+                lastActivity = Instant.now();
+                if (lanes.rowPerTask()) {
+                    break;
+                }
+            }
+        } finally {
+            lane.thread = null;
+            if (!retired) {
+                activeLanes.decrementAndGet();
+                if (queued.isEmpty()) {
+                    nudge(); // time to claim more
+                } else {
+                    startLanes();
+                }
+            }
+        }
+    }
+
+    /**
+     * Records an outcome before the lane takes another row, retrying while the table cannot be reached: a crash then
+     * replays at most the row each lane is in. Gives up only when the relay stops, leaving the row to its lease.
+     */
+    private void recordUntilDone(RowRunner.Outcome outcome) {
+        while (true) {
+            try {
+                runner.record(outcome);
+                return;
+            } catch (Exception e) {
+                unreachable(e);
+                if (!running) {
+                    return;
+                }
+                try {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void shutDown() {
+        long deadline = System.nanoTime() + settings.handlerTimeout().toNanos();
+        List<ClaimedRow> unstarted = new ArrayList<>();
+        ClaimedRow row;
+        while ((row = queued.poll()) != null) {
+            unstarted.add(row);
+        }
+        try {
+            store.unclaim(unstarted, owner, OutboxStore.now());
+        } catch (Exception e) {
+            LOG.debugf(e, "Airlock outbox relay could not give back %d unstarted row(s); it reclaims them when it"
+                    + " starts again", unstarted.size());
+        }
+        while (activeLanes.get() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -192,147 +351,117 @@ public final class OutboxRelay {
         }
     }
 
-    /**
-     * Until the next poll, or until the soonest row this relay knows of falls due if that is sooner. Rows that were due
-     * when the last drain started were claimed by it (or by another relay) and are forgotten.
-     */
-    private long millisToWait(OffsetDateTime drainStarted) {
-        OffsetDateTime next = dueLater.peek();
-        while (next != null && !next.isAfter(drainStarted)) {
-            dueLater.remove(next);
-            next = dueLater.peek();
+    private void reachable() {
+        if (failing) {
+            LOG.infof("Airlock outbox relay reaches table %s again", store.table());
+            failing = false;
+            lastError = null;
         }
-        long poll = settings.pollInterval().toMillis();
-        if (next == null) {
-            return poll;
+    }
+
+    private void unreachable(Exception e) {
+        lastError = String.valueOf(e.getMessage());
+        if (!failing) {
+            failing = true;
+            LOG.errorf(e, "Airlock outbox relay cannot read or write table %s; it tries again every %s",
+                    store.table(), settings.pollInterval());
         }
-        // one millisecond more, so the row is due when the drain looks
-        long untilDue = Duration.between(OutboxStore.now(), next).toMillis() + 1;
-        return Math.max(1, Math.min(poll, untilDue));
     }
 
     /**
-     * Claims one batch of due rows, delivers them and records the outcomes. Outcomes that could not be recorded last
-     * time are recorded first; while that fails, nothing new is claimed. One caller at a time: the relay's own thread,
-     * or a caller that drives a relay it did not start.
+     * Until the next poll, the next lease renewal or handler deadline, or until the soonest row this relay knows of
+     * falls due, whichever is sooner. Rows that were due when the last round started were claimed by it (or by another
+     * relay) and are forgotten.
+     */
+    private long millisToWait(OffsetDateTime roundStarted) {
+        if (queued.isEmpty() && lastClaimFull && !failing && busy.isEmpty()) {
+            return 0;
+        }
+        long wait = settings.pollInterval().toMillis();
+        OffsetDateTime next = dueLater.peek();
+        while (next != null && !next.isAfter(roundStarted)) {
+            dueLater.remove(next);
+            next = dueLater.peek();
+        }
+        if (next != null) {
+            // one millisecond more, so the row is due when the round looks
+            wait = Math.min(wait, Duration.between(OutboxStore.now(), next).toMillis() + 1);
+        }
+        if (!busy.isEmpty() || !queued.isEmpty()) {
+            long now = System.nanoTime();
+            wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(nextRenewalNanos - now) + 1);
+            long timeout = settings.handlerTimeout().toNanos();
+            for (Lane lane : busy) {
+                wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(lane.startedNanos + timeout - now) + 1);
+            }
+        }
+        return Math.max(1, wait);
+    }
+
+    /**
+     * Claims one batch of due rows and runs them in the calling thread, one at a time, recording each outcome before
+     * the next: for callers that drive a relay they did not start (benchmarks, tests). When an outcome cannot be
+     * recorded, it throws; the next call records that outcome first and runs the rest of the batch before it claims
+     * again. Handler timeouts are not enforced here.
      *
      * @return how many rows were claimed
      */
     public int drainOnce() throws Exception {
-        recordOutcomes();
-        OffsetDateTime now = OutboxStore.now();
-        List<ClaimedRow> rows = store.claim(settings.batchSize(), now, now.plus(settings.lease()));
-        if (rows.isEmpty()) {
-            return 0;
+        while (!unrecorded.isEmpty()) {
+            runner.record(unrecorded.get(0));
+            unrecorded.remove(0);
         }
-        List<Throwable> failures = delivery.deliver(rows, this::deliver);
+        List<ClaimedRow> rows = new ArrayList<>(leftOver);
+        leftOver.clear();
+        if (rows.isEmpty()) {
+            OffsetDateTime now = OutboxStore.now();
+            rows = store.claim(settings.batchSize(), now, now.plus(settings.lease()), owner);
+        }
         for (int i = 0; i < rows.size(); i++) {
-            Throwable failure = failures.get(i);
-            if (failure == null) {
-                unrecordedDeliveries.add(rows.get(i).id());
-            } else {
-                unrecordedFailures.add(new Failure(rows.get(i), failure));
+            RowRunner.Outcome outcome = runner.run(rows.get(i));
+            try {
+                runner.record(outcome);
+            } catch (Exception e) {
+                unrecorded.add(outcome);
+                leftOver.addAll(rows.subList(i + 1, rows.size()));
+                throw e;
             }
         }
-        recordOutcomes();
         return rows.size();
     }
 
-    /**
-     * Writes the outcomes held in memory: the delivered rows first, since running one of them again is the costlier
-     * mistake, then each failure on its own, so that one that cannot be written does not hold back the others. What
-     * fails stays held for the next call; rows stay reserved by their lease meanwhile.
-     */
-    private void recordOutcomes() throws Exception {
-        if (!unrecordedDeliveries.isEmpty()) {
-            store.delivered(unrecordedDeliveries,
-                    settings.retention().isZero() ? null : OutboxStore.now().plus(settings.retention()));
-            unrecordedDeliveries.clear();
-        }
-        Exception first = null;
-        for (Iterator<Failure> pending = unrecordedFailures.iterator(); pending.hasNext();) {
-            Failure failure = pending.next();
-            try {
-                recordFailure(failure.row(), failure.cause());
-                pending.remove();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else if (first != e) {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
+    /** A lane's current row, watched by the relay's thread for its timeout and its lease. */
+    private final class Lane {
 
-    private Throwable deliver(ClaimedRow row) {
-        long started = System.nanoTime();
-        try {
-            Intent intent = OutboxJson.intent(row.task(), row.args(), row.options(), row.origin());
-            AirlockListener listener = AirlockListeners.installed();
-            if (listener != null) {
-                listener.dispatching(intent, executor);
-            }
-            new OutboxDelivery(row.id(), row.attempt()).runWith(() -> {
-                if (runsHandlers) {
-                    TaskInvoker.run(intent);
-                } else {
-                    executor.dispatch(intent);
-                }
-            });
-            signals.delivered(row.task(), System.nanoTime() - started);
-            return null;
-        } catch (Throwable failure) {
-            return failure;
-        }
-    }
+        private static final int IDLE = 0;
+        private static final int RUNNING = 1;
+        private static final int RETIRED = 2;
 
-    private void recordFailure(ClaimedRow row, Throwable failure) throws Exception {
-        OffsetDateTime now = OutboxStore.now();
-        boolean dead = row.attempt() >= settings.maxAttempts();
-        OffsetDateTime retryAt = dead ? null : now.plusNanos(settings.backoff().millisAfter(row.attempt()) * 1_000_000L);
-        store.failed(row.id(), String.valueOf(failure), retryAt, now);
-        signals.failed(row.task(), dead);
-        if (retryAt != null) {
-            // the relay's own thread: it works its wait out after this drain anyway
-            remember(retryAt);
-        }
-        if (dead) {
-            LOG.errorf(failure, "Airlock outbox dead-lettered task '%s' (row %s) after %d attempt(s); resubmit it with "
-                    + "AirlockOutbox.resubmit once the cause is fixed", row.task(), row.id(), row.attempt());
-        } else {
-            LOG.warnf(failure, "Airlock outbox attempt %d of task '%s' (row %s) failed; next attempt at %s",
-                    row.attempt(), row.task(), row.id(), retryAt);
-        }
-    }
+        private final AtomicInteger state = new AtomicInteger(IDLE);
+        volatile ClaimedRow row;
+        volatile long startedNanos;
+        volatile Thread thread;
 
-    /** Runs a batch on a pool and waits for all of it, so each row's outcome is known before it is recorded. */
-    public static Delivery onPool(Function<Runnable, CompletableFuture<Void>> submit) {
-        return (rows, one) -> {
-            List<CompletableFuture<Throwable>> pending = new ArrayList<>(rows.size());
-            for (ClaimedRow row : rows) {
-                CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-                try {
-                    submit.apply(() -> outcome.complete(one.apply(row)))
-                            .whenComplete((ignored, error) -> {
-                                if (error != null) {
-                                    outcome.complete(error);
-                                }
-                            });
-                } catch (RuntimeException refused) {
-                    // the pool refused this row: a failure of this row, not of the batch the others ran in
-                    outcome.complete(refused);
-                }
-                pending.add(outcome);
+        void begin(ClaimedRow claimed) {
+            startedNanos = System.nanoTime();
+            row = claimed;
+            state.set(RUNNING);
+            busy.add(this);
+        }
+
+        /** @return false when the relay timed this row out first */
+        boolean finish() {
+            if (!state.compareAndSet(RUNNING, IDLE)) {
+                return false;
             }
-            List<Throwable> failures = new ArrayList<>(rows.size());
-            for (CompletableFuture<Throwable> outcome : pending) {
-                failures.add(outcome.join());
-            }
-            return failures;
-        };
+            busy.remove(this);
+            row = null;
+            return true;
+        }
+
+        /** @return false when the row finished first */
+        boolean retire() {
+            return state.compareAndSet(RUNNING, RETIRED);
+        }
     }
 }

@@ -38,9 +38,17 @@ public final class OutboxSchema {
     }
 
     static String ddl(OutboxDialect dialect) {
-        try (InputStream in = OutboxSchema.class.getClassLoader().getResourceAsStream(dialect.ddl)) {
+        StringBuilder all = new StringBuilder();
+        for (String migration : OutboxDialect.MIGRATIONS) {
+            all.append(script(dialect.folder + migration)).append(";\n");
+        }
+        return all.toString();
+    }
+
+    private static String script(String resource) {
+        try (InputStream in = OutboxSchema.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + dialect.ddl);
+                throw new IllegalStateException("Missing resource " + resource);
             }
             StringBuilder sql = new StringBuilder();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -50,7 +58,7 @@ public final class OutboxSchema {
             }
             return sql.toString();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + dialect.ddl, e);
+            throw new IllegalStateException("Cannot read " + resource, e);
         }
     }
 }

@@ -25,6 +25,8 @@ final class OutboxSettings {
         atLeastOne(problems, "max-attempts", tuning.maxAttempts());
         positive(problems, "poll-interval", tuning.pollInterval());
         positive(problems, "lease", tuning.lease());
+        positive(problems, "handler-timeout", tuning.handlerTimeout());
+        atLeastOne(problems, "worker-concurrency", tuning.workerConcurrency());
         positive(problems, "hold-timeout", tuning.holdTimeout());
         positive(problems, "initial-backoff", tuning.initialBackoff());
         positive(problems, "max-backoff", tuning.maxBackoff());
@@ -40,7 +42,7 @@ final class OutboxSettings {
             throw new ConfigurationException("Invalid Airlock outbox configuration: " + String.join("; ", problems));
         }
         return new OutboxRelay.Settings(tuning.batchSize(), tuning.pollInterval(), tuning.maxAttempts(),
-                tuning.initialBackoff(), tuning.maxBackoff(), tuning.lease(), tuning.retention());
+                tuning.initialBackoff(), tuning.maxBackoff(), tuning.lease(), tuning.retention(), tuning.handlerTimeout());
     }
 
     private static void atLeastOne(List<String> problems, String property, int value) {

@@ -36,6 +36,12 @@ public final class OutboxStore {
     private final String selectOverdueHeld;
     private final String selectDuePending;
     private final String claim;
+    private final String deleteClaimed;
+    private final String keepDone;
+    private final String recordFailure;
+    private final String renew;
+    private final String unclaim;
+    private final String reclaim;
 
     public OutboxStore(DataSource dataSource, String table) {
         this.dataSource = dataSource;
@@ -46,8 +52,20 @@ public final class OutboxStore {
         // "status IN (...)" would sort every due row of both statuses first
         this.selectOverdueHeld = selectDue(table, OutboxEntry.HELD, dialect);
         this.selectDuePending = selectDue(table, OutboxEntry.PENDING, dialect);
-        this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, status = 'PENDING'"
-                + " WHERE id = ?";
+        this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, status = 'PENDING',"
+                + " owner = ? WHERE id = ?";
+        String fenced = " WHERE id = ? AND owner = ? AND attempts = ?";
+        this.deleteClaimed = "DELETE FROM " + table + fenced;
+        this.keepDone = "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL, owner = NULL"
+                + fenced;
+        this.recordFailure = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ?, owner = NULL"
+                + fenced;
+        this.renew = "UPDATE " + table + " SET next_attempt_at = ?" + fenced;
+        this.unclaim = "UPDATE " + table + " SET next_attempt_at = ?, owner = NULL, attempts = attempts - 1" + fenced;
+        // a held row is PENDING with its lease ahead: the (status, next_attempt_at) index narrows the search to rows
+        // that wait for a future time, without an index of its own on owner
+        this.reclaim = "UPDATE " + table + " SET next_attempt_at = ?, owner = NULL WHERE status = 'PENDING'"
+                + " AND next_attempt_at > ? AND owner = ?";
     }
 
     private static String selectDue(String table, String status, OutboxDialect dialect) {
@@ -141,11 +159,12 @@ public final class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} due rows in a short transaction of its own: each gets one more attempt and is
-     * reserved until {@code leaseUntil}, so no other relay takes it meanwhile, and a relay that dies leaves it to
-     * the others once the lease ends.
+     * Claims up to {@code limit} due rows for {@code owner} in a short transaction of its own: each gets one more
+     * attempt and is reserved until {@code leaseUntil}, so no other relay takes it meanwhile, and a relay that dies
+     * leaves it to the others once the lease ends. The attempt count after the claim is the claim's fencing token: every
+     * later statement about the row names the owner and the token, so a relay that lost the row changes nothing.
      */
-    List<ClaimedRow> claim(int limit, OffsetDateTime now, OffsetDateTime leaseUntil) throws SQLException {
+    List<ClaimedRow> claim(int limit, OffsetDateTime now, OffsetDateTime leaseUntil, String owner) throws SQLException {
         boolean serialize = !dialect.sharesTable();
         if (serialize) {
             claimLock.lock();
@@ -163,7 +182,8 @@ public final class OutboxStore {
                     try (PreparedStatement update = connection.prepareStatement(claim)) {
                         for (ClaimedRow row : rows) {
                             update.setObject(1, leaseUntil);
-                            update.setObject(2, row.id());
+                            update.setString(2, owner);
+                            update.setObject(3, row.id());
                             update.addBatch();
                         }
                         update.executeBatch();
@@ -198,42 +218,108 @@ public final class OutboxStore {
         }
     }
 
-    /** Records delivered rows: deleted, or kept as {@code DONE} until {@code purgeAt} when that is not null. */
-    void delivered(List<UUID> ids, OffsetDateTime purgeAt) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        String sql = purgeAt == null ? "DELETE FROM " + table + " WHERE id = ?"
-                : "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL WHERE id = ?";
+    /**
+     * Records a delivered row, with the connection's transaction (the JTA transaction the handler ran in, when there is
+     * one): deleted, or kept as {@code DONE} until {@code purgeAt} when that is not null.
+     *
+     * @return false when {@code owner} no longer holds this claim of the row: nothing changed
+     */
+    boolean delivered(ClaimedRow row, String owner, OffsetDateTime purgeAt) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (UUID id : ids) {
-                int index = 1;
-                if (purgeAt != null) {
-                    statement.setObject(index++, purgeAt);
-                }
-                statement.setObject(index, id);
-                statement.addBatch();
+                PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteClaimed : keepDone)) {
+            int index = 1;
+            if (purgeAt != null) {
+                statement.setObject(index++, purgeAt);
             }
-            statement.executeBatch();
+            fence(statement, index, row, owner);
+            return statement.executeUpdate() == 1;
         }
     }
 
     /**
-     * Records a failed attempt: due again at {@code retryAt}, or dead-lettered when that is null. Only a pending row
-     * changes: a failure recorded late never reopens a row another relay delivered meanwhile.
+     * Records a failed attempt: due again at {@code retryAt}, or dead-lettered when that is null; the row is no longer
+     * held by anyone.
+     *
+     * @return false when {@code owner} no longer holds this claim of the row: nothing changed
      */
-    void failed(UUID id, String error, OffsetDateTime retryAt, OffsetDateTime now) throws SQLException {
-        String sql = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?"
-                + " AND status = 'PENDING'";
+    boolean failed(ClaimedRow row, String owner, String error, OffsetDateTime retryAt, OffsetDateTime now)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(recordFailure)) {
             statement.setString(1, retryAt == null ? OutboxEntry.DEAD : OutboxEntry.PENDING);
             statement.setObject(2, retryAt == null ? now : retryAt);
             statement.setString(3, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
-            statement.setObject(4, id);
-            statement.executeUpdate();
+            fence(statement, 4, row, owner);
+            return statement.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Extends the lease of rows {@code owner} still holds, in one batch.
+     *
+     * @return the rows it no longer holds (another relay took them over after their lease ended)
+     */
+    List<ClaimedRow> renew(List<ClaimedRow> rows, String owner, OffsetDateTime leaseUntil) throws SQLException {
+        return eachFenced(rows, owner, renew, statement -> statement.setObject(1, leaseUntil), 2);
+    }
+
+    /**
+     * Gives back claimed rows that were never started (the relay stops): due at once for any relay, and this claim
+     * does not count as an attempt.
+     */
+    void unclaim(List<ClaimedRow> rows, String owner, OffsetDateTime now) throws SQLException {
+        eachFenced(rows, owner, unclaim, statement -> statement.setObject(1, now), 2);
+    }
+
+    /**
+     * Makes due at once the rows {@code owner} held when its process stopped without recording them (a crash, a kill):
+     * this instance runs none of them any more, so no one need wait for their lease. The attempt they were in counts.
+     *
+     * @return how many rows were reclaimed
+     */
+    int reclaim(String owner, OffsetDateTime now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(reclaim)) {
+            statement.setObject(1, now);
+            statement.setObject(2, now);
+            statement.setString(3, owner);
+            return statement.executeUpdate();
+        }
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<ClaimedRow> eachFenced(List<ClaimedRow> rows, String owner, String sql, Parameters parameters,
+            int fenceIndex) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (ClaimedRow row : rows) {
+                parameters.set(statement);
+                fence(statement, fenceIndex, row, owner);
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            List<ClaimedRow> lost = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                // SUCCESS_NO_INFO (-2) means the driver did not count: the row is taken as still held
+                if (counts[i] == 0) {
+                    lost.add(rows.get(i));
+                }
+            }
+            return lost;
+        }
+    }
+
+    private static void fence(PreparedStatement statement, int index, ClaimedRow row, String owner)
+            throws SQLException {
+        statement.setObject(index, row.id());
+        statement.setString(index + 1, owner);
+        statement.setInt(index + 2, row.attempt());
     }
 
     /** Deletes delivered rows whose retention ended. */
@@ -304,7 +390,8 @@ public final class OutboxStore {
     boolean resubmit(UUID id, OffsetDateTime now) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("UPDATE " + table
-                        + " SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'DEAD'")) {
+                        + " SET status = 'PENDING', attempts = 0, next_attempt_at = ?, owner = NULL"
+                        + " WHERE id = ? AND status = 'DEAD'")) {
             statement.setObject(1, now);
             statement.setObject(2, id);
             return statement.executeUpdate() == 1;

@@ -1,0 +1,91 @@
+package it.outbox;
+
+import static it.outbox.PackagedApp.count;
+import static it.outbox.PackagedApp.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay is killed with SIGKILL in the middle of a batch, three times, then restarted under the same instance id:
+ * with the sync delivery a kill replays at most the row whose handler was running, the restarted relay takes that row
+ * back at once instead of waiting out its five-minute lease, and the handler's own database writes, made in the
+ * transaction that marks its row done, never duplicate.
+ */
+class CrashReplayIT {
+
+    private static final int ROWS = 300;
+    private static final int KILLS = 3;
+
+    @Test
+    void aKillMidBatchReplaysAtMostTheRunningRowAndItsDatabaseWritesNeverDuplicate() throws Exception {
+        execute("DROP TABLE IF EXISTS airlock_outbox");
+        execute("DROP TABLE IF EXISTS shipments");
+        execute("DROP TABLE IF EXISTS orders");
+        Path journal = Files.createTempFile("airlock-crash-journal", ".txt");
+
+        // the schema and the shop's tables, then a backlog written straight into the table
+        Process first = PackagedApp.start(line -> {
+        }, "-Dquarkus.airlock.outbox.relay-enabled=false");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> tableExists("shipments") && tableExists("airlock_outbox"));
+        } finally {
+            PackagedApp.kill(first);
+        }
+        execute("INSERT INTO airlock_outbox (id, task, args, options, attempts, next_attempt_at, status, created_at)"
+                + " SELECT gen_random_uuid(), 'journaledShip', '[' || n || ']', '{}', 0, now(), 'PENDING', now()"
+                + " FROM generate_series(1, " + ROWS + ") AS n");
+
+        String[] relay = { "-Dquarkus.airlock.outbox.instance-id=crash-node", "-Dshop.journal=" + journal };
+        for (int kill = 1; kill <= KILLS; kill++) {
+            long startedBefore = lines(journal).size();
+            Process process = PackagedApp.start(line -> {
+            }, relay);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> lines(journal).size() >= startedBefore + 40);
+            } finally {
+                PackagedApp.kill(process);
+            }
+        }
+        Process last = PackagedApp.start(line -> {
+        }, relay);
+        try {
+            // far less than the five-minute lease of the rows the kills left claimed
+            await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT COUNT(*) FROM airlock_outbox") == 0);
+        } finally {
+            last.destroy();
+            last.waitFor();
+        }
+
+        Map<String, Long> startsByRow = lines(journal).stream()
+                .collect(Collectors.groupingBy(line -> line.split(" ")[0], Collectors.counting()));
+        assertThat(startsByRow).as("every row ran").hasSize(ROWS);
+        long replayed = startsByRow.values().stream().filter(starts -> starts > 1).count();
+        System.out.printf("Outbox crash replay: %d kill(s) mid-batch replayed %d row(s) of %d%n", KILLS, replayed, ROWS);
+        assertThat(replayed).as("at most the running row per kill").isLessThanOrEqualTo(KILLS);
+        assertThat(startsByRow.values()).as("no row ran more than twice").allMatch(starts -> starts <= 2);
+        assertThat(count("SELECT COUNT(*) FROM shipments")).as("the handler's writes: exactly once").isEqualTo(ROWS);
+        assertThat(count("SELECT COUNT(DISTINCT order_id) FROM shipments")).isEqualTo(ROWS);
+    }
+
+    private static List<String> lines(Path journal) throws Exception {
+        return Files.readAllLines(journal).stream().filter(line -> !line.isBlank()).toList();
+    }
+
+    private static boolean tableExists(String table) {
+        try {
+            return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '" + table + "'") == 1;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+}
