@@ -44,6 +44,10 @@ public class Shipping {
     void ship(long orderId) throws SQLException {
         // the row id is the same on every attempt: a natural idempotency key for the receiving side
         OutboxDelivery delivery = AirlockOutbox.currentDelivery().orElseThrow();
+        insertShipment(orderId, delivery);
+    }
+
+    private void insertShipment(long orderId, OutboxDelivery delivery) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection
                         .prepareStatement("INSERT INTO shipments (order_id, outbox_id, attempt) VALUES (?, ?, ?)")) {
@@ -65,7 +69,7 @@ public class Shipping {
         Files.writeString(Path.of(journal.orElseThrow()), delivery.id() + " " + delivery.attempt() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Thread.sleep(20);
-        ship(orderId);
+        insertShipment(orderId, delivery);
     }
 
     @AirlockTask("poison")
