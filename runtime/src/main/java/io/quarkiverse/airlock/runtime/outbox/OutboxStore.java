@@ -55,11 +55,13 @@ public final class OutboxStore {
         this.claim = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, status = 'PENDING',"
                 + " owner = ? WHERE id = ?";
         String fenced = " WHERE id = ? AND owner = ? AND attempts = ?";
-        this.deleteClaimed = "DELETE FROM " + table + fenced;
+        // an outcome is written once per row: where the database allows, its commit does not wait for the flush
+        String outcome = fenced + dialect.relaxedCommit;
+        this.deleteClaimed = "DELETE FROM " + table + outcome;
         this.keepDone = "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL, owner = NULL"
-                + fenced;
+                + outcome;
         this.recordFailure = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ?, owner = NULL"
-                + fenced;
+                + outcome;
         this.renew = "UPDATE " + table + " SET next_attempt_at = ?" + fenced;
         this.unclaim = "UPDATE " + table + " SET next_attempt_at = ?, owner = NULL, attempts = attempts - 1" + fenced;
         // a held row is PENDING with its lease ahead: the (status, next_attempt_at) index narrows the search to rows
