@@ -1,6 +1,7 @@
 package io.quarkiverse.airlock.test.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -52,11 +53,11 @@ public class OutboxFlywayTest {
     AirlockOutbox outbox;
 
     @Test
-    void theShippedScriptCreatesTheTableTheOutboxUses() {
-        assertThat(flyway.info().applied()).singleElement().satisfies(migration -> {
-            assertThat(migration.getScript()).endsWith("V1_0_0__airlock_outbox.sql");
-            assertThat(migration.getVersion().getVersion()).isEqualTo("1.0.0");
-        });
+    void theShippedScriptsCreateTheTableTheOutboxUses() {
+        assertThat(flyway.info().applied()).extracting(migration -> migration.getVersion().getVersion(),
+                migration -> migration.getScript()).containsExactly(
+                        tuple("1.0.0", "db/airlock/h2/V1_0_0__airlock_outbox.sql"),
+                        tuple("1.1.0", "db/airlock/h2/V1_1_0__airlock_outbox_owner.sql"));
 
         QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", 7L)));
 

@@ -1,15 +1,21 @@
 package it.outbox;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.AirlockOutbox;
@@ -30,11 +36,18 @@ public class Shipping {
     @Inject
     AgroalDataSource dataSource;
 
+    @ConfigProperty(name = "shop.journal")
+    Optional<String> journal;
+
     // tag::ship[]
     @AirlockTask("ship")
     void ship(long orderId) throws SQLException {
         // the row id is the same on every attempt: a natural idempotency key for the receiving side
         OutboxDelivery delivery = AirlockOutbox.currentDelivery().orElseThrow();
+        insertShipment(orderId, delivery);
+    }
+
+    private void insertShipment(long orderId, OutboxDelivery delivery) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection
                         .prepareStatement("INSERT INTO shipments (order_id, outbox_id, attempt) VALUES (?, ?, ?)")) {
@@ -45,6 +58,19 @@ public class Shipping {
         }
     }
     // end::ship[]
+
+    /**
+     * A slow shipment for the crash tests: notes in a journal file that it started (a file survives the kill and is
+     * not rolled back), then writes its shipment in the transaction its row is marked done in.
+     */
+    @AirlockTask("journaledShip")
+    void journaledShip(long orderId) throws Exception {
+        OutboxDelivery delivery = AirlockOutbox.currentDelivery().orElseThrow();
+        Files.writeString(Path.of(journal.orElseThrow()), delivery.id() + " " + delivery.attempt() + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Thread.sleep(20);
+        insertShipment(orderId, delivery);
+    }
 
     @AirlockTask("poison")
     void poison(String what) {
