@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.airlock.deployment.exception.UnknownAirlockPropertyException;
+import io.smallrye.config.PropertyName;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -31,8 +32,11 @@ class AirlockConfigProcessor {
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
             configured.add(withoutProfile(name));
         }
+        // map keys (quarkus.airlock.tasks."name".*) match the mapping's '*' segment, quoted or not
+        List<PropertyName> patterns = known.stream().filter(name -> name.contains("*")).map(PropertyName::new).toList();
         for (String name : configured) {
-            if (name.startsWith(PREFIX) && !known.contains(name)) {
+            if (name.startsWith(PREFIX) && !known.contains(name)
+                    && patterns.stream().noneMatch(pattern -> pattern.equals(new PropertyName(name)))) {
                 problems.add(new UnknownAirlockPropertyException("Unknown Airlock configuration property '" + name
                         + "'. Valid properties are: " + String.join(", ", known) + "."));
             }

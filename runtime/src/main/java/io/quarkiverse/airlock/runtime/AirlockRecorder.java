@@ -61,8 +61,8 @@ public class AirlockRecorder {
         if (config.outbox().enabled()) {
             // disabled, the outbox still stores what escapes: a durable intent is never dropped, only held back
             DefaultAirlockOutbox outbox = Arc.container().instance(DefaultAirlockOutbox.class).get();
-            executor = outbox.start(config.outbox(), runtimeConfig.getValue().outbox(), executor(outboxDelivery()),
-                    enabled);
+            executor = outbox.start(config.outbox(), runtimeConfig.getValue().outbox(), config.tasks(),
+                    executor(outboxDelivery()), enabled);
             shutdown.addShutdownTask(outbox::stop);
             if (!enabled) {
                 LOG.warnf("Airlock is disabled (quarkus.airlock.enabled=false) while the outbox is on: escaping intents"

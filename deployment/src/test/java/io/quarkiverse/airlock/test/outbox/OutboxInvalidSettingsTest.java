@@ -21,7 +21,9 @@ public class OutboxInvalidSettingsTest {
             .overrideConfigKey("quarkus.airlock.outbox.lease", "-1s")
             .overrideConfigKey("quarkus.airlock.outbox.hold-timeout", "0s")
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "0")
-            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "20m")
+            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "40m")
+            .overrideConfigKey("quarkus.airlock.outbox.handler-timeout", "0s")
+            .overrideConfigKey("quarkus.airlock.outbox.worker-concurrency", "0")
             .overrideConfigKey("quarkus.airlock.outbox.retention", "-5m")
             .assertException(failure -> {
                 Throwable cause = failure;
@@ -31,12 +33,14 @@ public class OutboxInvalidSettingsTest {
                 assertThat(cause).as("a ConfigurationException in " + failure).isNotNull();
                 assertThat(cause.getMessage()).contains(
                         "quarkus.airlock.outbox.batch-size=0 must be at least 1",
-                        "quarkus.airlock.outbox.poll-interval=PT0S must be longer than zero",
-                        "quarkus.airlock.outbox.lease=PT-1S must be longer than zero",
-                        "quarkus.airlock.outbox.hold-timeout=PT0S must be longer than zero",
+                        "quarkus.airlock.outbox.poll-interval=0s must be longer than zero",
+                        "quarkus.airlock.outbox.lease=-1s must be longer than zero",
+                        "quarkus.airlock.outbox.hold-timeout=0s must be longer than zero",
                         "quarkus.airlock.outbox.max-attempts=0 must be at least 1",
-                        "quarkus.airlock.outbox.initial-backoff=PT20M is longer than quarkus.airlock.outbox.max-backoff=PT10M",
-                        "quarkus.airlock.outbox.retention=PT-5M is negative");
+                        "quarkus.airlock.outbox.initial-backoff=40m is longer than quarkus.airlock.outbox.max-backoff=30m",
+                        "quarkus.airlock.outbox.handler-timeout=0s must be longer than zero",
+                        "quarkus.airlock.outbox.worker-concurrency=0 must be at least 1",
+                        "quarkus.airlock.outbox.retention=-5m is negative");
             });
 
     @Test

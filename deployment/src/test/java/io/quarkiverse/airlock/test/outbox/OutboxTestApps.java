@@ -29,6 +29,15 @@ final class OutboxTestApps {
                 .overrideConfigKey("quarkus.airlock.outbox.enabled", "true");
     }
 
+    /** The messages of a failure and of its causes, one after the other. */
+    static String messages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
     /** Counts with {@code sql}, whose one parameter is matched against rows whose arguments hold {@code order}. */
     static long count(DataSource dataSource, String sql, String order) throws SQLException {
         try (Connection connection = dataSource.getConnection();

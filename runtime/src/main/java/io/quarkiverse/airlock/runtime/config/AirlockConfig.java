@@ -1,13 +1,15 @@
 package io.quarkiverse.airlock.runtime.config;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -34,6 +36,34 @@ public interface AirlockConfig {
      */
     @WithDefault("allow-all")
     String policy();
+
+    /**
+     * Settings of one task, by its name (`@AirlockTask("name")`), checked at build time against the declared tasks.
+     */
+    @ConfigDocMapKey("task")
+    @ConfigDocSection
+    Map<String, Task> tasks();
+
+    interface Task {
+
+        /**
+         * How many times an outbox row of this task is attempted before it is dead-lettered, instead of
+         * `quarkus.airlock.outbox.max-attempts`. At least 1.
+         */
+        OptionalInt maxAttempts();
+
+        /**
+         * The wait before the first retry of this task's outbox rows, instead of
+         * `quarkus.airlock.outbox.initial-backoff`. Longer than zero.
+         */
+        Optional<Duration> initialBackoff();
+
+        /**
+         * The longest wait between two attempts of this task's outbox rows, instead of
+         * `quarkus.airlock.outbox.max-backoff`. Longer than zero.
+         */
+        Optional<Duration> maxBackoff();
+    }
 
     /**
      * HTTP integration.

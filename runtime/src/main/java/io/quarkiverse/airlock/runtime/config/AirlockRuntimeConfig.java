@@ -59,9 +59,12 @@ public interface AirlockRuntimeConfig {
         Duration pollInterval();
 
         /**
-         * How many times a row is attempted before it is dead-lettered. At least 1.
+         * How many times a row is attempted before it is dead-lettered. At least 1. With the default backoff
+         * (`1s` doubling up to `30m`), the 15 attempts span between 62 minutes and 2 hours 4 minutes from the first
+         * failure to the dead letter, depending on the jitter: an outage of an hour loses nothing. Tasks may override
+         * it with `quarkus.airlock.tasks."name".max-attempts`.
          */
-        @WithDefault("10")
+        @WithDefault("15")
         int maxAttempts();
 
         /**
@@ -74,7 +77,7 @@ public interface AirlockRuntimeConfig {
         /**
          * The longest wait between two attempts. Longer than zero.
          */
-        @WithDefault("10m")
+        @WithDefault("30m")
         Duration maxBackoff();
 
         /**

@@ -18,12 +18,18 @@ public final class Backoff {
     }
 
     long millisAfter(int attempt) {
+        long ceiling = ceilingAfter(attempt);
+        long half = ceiling / 2;
+        return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
+    }
+
+    /** The longest wait after attempt {@code attempt}; the shortest is half of it. */
+    long ceilingAfter(int attempt) {
         int doublings = Math.min(Math.max(attempt - 1, 0), 40);
         long ceiling = initialMillis << doublings;
         if (ceiling <= 0 || ceiling > maxMillis) {
             ceiling = maxMillis;
         }
-        long half = ceiling / 2;
-        return half + ThreadLocalRandom.current().nextLong(ceiling - half + 1);
+        return ceiling;
     }
 }

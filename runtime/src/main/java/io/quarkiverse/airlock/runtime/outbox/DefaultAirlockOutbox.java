@@ -2,6 +2,7 @@ package io.quarkiverse.airlock.runtime.outbox;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -38,29 +40,25 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
     private volatile OutboxStore store;
     private volatile OutboxRelay relay;
     private volatile RelayIdentity identity;
+    private volatile String datasource;
 
     /**
      * Creates the schema if configured, starts the relay, and returns the executor that writes to the table.
      *
      * @param delivery the executor named by {@code quarkus.airlock.outbox.delivery}
-     */
-    public IntentExecutor start(AirlockConfig.Outbox config, AirlockRuntimeConfig.Outbox tuning,
-            IntentExecutor delivery) {
-        return start(config, tuning, delivery, true);
-    }
-
-    /**
+     * @param tasks the tasks whose retries differ from the outbox's ({@code quarkus.airlock.tasks."name".*})
      * @param relays false when Airlock is disabled: intents are still stored, so that nothing is lost, but this
      *        instance delivers none of them
      */
     public IntentExecutor start(AirlockConfig.Outbox config, AirlockRuntimeConfig.Outbox tuning,
-            IntentExecutor delivery, boolean relays) {
-        OutboxRelay.Settings settings = OutboxSettings.validated(tuning);
+            Map<String, AirlockConfig.Task> tasks, IntentExecutor delivery, boolean relays) {
+        OutboxRelay.Settings settings = OutboxSettings.validated(tuning, tasks);
         AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(config.datasource()).get();
         OutboxStore table = new OutboxStore(dataSource, config.table());
         if (tuning.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
             new OutboxSchema(table).create();
         }
+        this.datasource = config.datasource();
         boolean runsHandlers = delivery == SyncExecutor.INSTANCE || delivery instanceof WorkerPoolExecutor;
         this.store = table;
         Runnable nudge = () -> {
@@ -105,6 +103,18 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
      * Starts the relay once the application is up, after its own start-up observers, so handlers find what they
      * need; then it delivers the rows left over from the previous run.
      */
+    /**
+     * Checks the table before anything else runs at start-up, and after the migrations Flyway or Liquibase run when
+     * the application starts: a missing table stops the start-up with what to do, instead of failing every business
+     * transaction that reaches the outbox.
+     */
+    void checkSchema(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        OutboxStore table = store;
+        if (table != null) {
+            new OutboxSchema(table).verify(datasource);
+        }
+    }
+
     void onStart(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
         OutboxRelay configured = relay;
         if (configured != null) {

@@ -14,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
@@ -179,7 +180,7 @@ final class OutboxExecutor implements BuiltinExecutor {
             if (!store.forget(id)) {
                 LOG.warnf("Airlock could not withdraw %s from the outbox: its hold time (quarkus.airlock.outbox."
                         + "hold-timeout=%s) passed before its enclosing scope ended, so the relay delivered it", intent,
-                        holdTimeout);
+                        Durations.human(holdTimeout));
             }
         } catch (SQLException e) {
             LOG.errorf(e, "Airlock could not withdraw %s from the outbox: it is delivered when its hold time passes",

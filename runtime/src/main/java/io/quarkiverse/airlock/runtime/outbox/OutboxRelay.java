@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.IntentExecutor;
 
 /**
@@ -33,14 +35,24 @@ public final class OutboxRelay {
     /** Rows falling due beyond this many are left to the next poll. */
     private static final int MAX_TRACKED_DUE = 10_000;
 
-    /** Tuning: see {@code quarkus.airlock.outbox.*}. */
+    /**
+     * Tuning: see {@code quarkus.airlock.outbox.*}.
+     *
+     * @param taskRetries the tasks whose retries differ from {@code maxAttempts} and {@code backoff}, by name
+     */
     public record Settings(int batchSize, Duration pollInterval, int maxAttempts, Backoff backoff, Duration lease,
-            Duration retention, Duration handlerTimeout) {
+            Duration retention, Duration handlerTimeout, Map<String, RetrySchedule> taskRetries) {
 
         public Settings(int batchSize, Duration pollInterval, int maxAttempts, Duration initialBackoff,
                 Duration maxBackoff, Duration lease, Duration retention, Duration handlerTimeout) {
             this(batchSize, pollInterval, maxAttempts, new Backoff(initialBackoff, maxBackoff), lease, retention,
-                    handlerTimeout);
+                    handlerTimeout, Map.of());
+        }
+
+        /** How rows of {@code task} are retried. */
+        public RetrySchedule retries(String task) {
+            RetrySchedule own = taskRetries.get(task);
+            return own != null ? own : new RetrySchedule(maxAttempts, backoff);
         }
     }
 
@@ -363,8 +375,8 @@ public final class OutboxRelay {
         lastError = String.valueOf(e.getMessage());
         if (!failing) {
             failing = true;
-            LOG.errorf(e, "Airlock outbox relay cannot read or write table %s; it tries again every %s",
-                    store.table(), settings.pollInterval());
+            LOG.errorf(e, "Airlock outbox relay cannot read or write table %s; it tries again every %s"
+                    + " (quarkus.airlock.outbox.poll-interval)", store.table(), Durations.human(settings.pollInterval()));
         }
     }
 

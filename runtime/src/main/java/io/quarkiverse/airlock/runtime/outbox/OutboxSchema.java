@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -19,16 +20,44 @@ public final class OutboxSchema {
         this.store = store;
     }
 
-    /** Creates the table and its index when missing, from the DDL shipped for Flyway and Liquibase users. */
+    /**
+     * Creates the table and its index when missing, from the DDL shipped for Flyway and Liquibase users. On PostgreSQL
+     * the statements run in one transaction under an advisory lock on the table's name: {@code CREATE ... IF NOT
+     * EXISTS} is not safe when two instances start at once (one fails on a duplicate catalog entry), so the second
+     * waits for the first and then finds everything there.
+     */
     public void create() {
         String table = store.table();
         String ddl = ddl(store.dialect()).replace("airlock_outbox", table).replace(table + "_due",
                 table.replace('.', '_') + "_due");
-        try (Connection connection = store.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            for (String sql : ddl.split(";")) {
-                if (!sql.isBlank()) {
-                    statement.execute(sql);
+        try (Connection connection = store.dataSource().getConnection()) {
+            boolean serialize = store.sharesTable();
+            if (serialize) {
+                connection.setAutoCommit(false);
+            }
+            try (Statement statement = connection.createStatement()) {
+                if (serialize) {
+                    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
+                        lock.setInt(1, ("airlock-outbox-schema:" + table).hashCode());
+                        lock.execute();
+                    }
+                }
+                for (String sql : ddl.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+                if (serialize) {
+                    connection.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (serialize) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (serialize) {
+                    connection.setAutoCommit(true);
                 }
             }
         } catch (SQLException e) {
@@ -36,6 +65,35 @@ public final class OutboxSchema {
                     e);
         }
     }
+
+    /**
+     * Checks that the table exists with every column the relay uses, so that a missing migration stops the start-up
+     * instead of failing every business transaction that reaches the outbox.
+     *
+     * @param datasource the datasource's name, for the message
+     * @throws IllegalStateException naming the table, the datasource, the shipped migrations and the property that
+     *         lets Airlock create the table
+     */
+    public void verify(String datasource) {
+        String table = store.table();
+        try (Connection connection = store.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE 1 = 0").close();
+        } catch (SQLException e) {
+            String folder = store.dialect().folder;
+            throw new IllegalStateException("The Airlock outbox table " + table + " of datasource " + datasource
+                    + " is missing or lacks columns the relay needs (" + e.getMessage().trim() + "). Create it with the"
+                    + " migrations shipped in the quarkus-airlock jar: " + folder
+                    + String.join(" and " + folder, OutboxDialect.MIGRATIONS) + " for Flyway (quarkus.flyway.locations="
+                    + folder.substring(0, folder.length() - 1) + "), db/airlock/liquibase/airlock-outbox.changelog.xml"
+                    + " for Liquibase; or let Airlock create it at start-up with"
+                    + " quarkus.airlock.outbox.create-schema=true", e);
+        }
+    }
+
+    /** Every column the store reads or writes. */
+    private static final String COLUMNS = "id, task, args, options, origin, attempts, next_attempt_at, status,"
+            + " last_error, created_at, owner";
 
     static String ddl(OutboxDialect dialect) {
         StringBuilder all = new StringBuilder();

@@ -2,8 +2,12 @@ package io.quarkiverse.airlock.runtime.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.quarkiverse.airlock.runtime.config.Durations;
+import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -19,7 +23,7 @@ final class OutboxSettings {
     }
 
     /** @throws ConfigurationException naming every property whose value is out of range */
-    static OutboxRelay.Settings validated(AirlockRuntimeConfig.Outbox tuning) {
+    static OutboxRelay.Settings validated(AirlockRuntimeConfig.Outbox tuning, Map<String, AirlockConfig.Task> tasks) {
         List<String> problems = new ArrayList<>();
         atLeastOne(problems, "batch-size", tuning.batchSize());
         atLeastOne(problems, "max-attempts", tuning.maxAttempts());
@@ -31,18 +35,32 @@ final class OutboxSettings {
         positive(problems, "initial-backoff", tuning.initialBackoff());
         positive(problems, "max-backoff", tuning.maxBackoff());
         if (tuning.initialBackoff().compareTo(tuning.maxBackoff()) > 0) {
-            problems.add(PREFIX + "initial-backoff=" + tuning.initialBackoff() + " is longer than " + PREFIX
-                    + "max-backoff=" + tuning.maxBackoff() + ": the first wait cannot exceed the longest one");
+            problems.add(PREFIX + "initial-backoff=" + Durations.human(tuning.initialBackoff()) + " is longer than "
+                    + PREFIX + "max-backoff=" + Durations.human(tuning.maxBackoff())
+                    + ": the first wait cannot exceed the longest one");
         }
         if (tuning.retention().isNegative()) {
-            problems.add(PREFIX + "retention=" + tuning.retention() + " is negative: use 0s to delete delivered rows at"
-                    + " once");
+            problems.add(PREFIX + "retention=" + Durations.human(tuning.retention())
+                    + " is negative: use 0s to delete delivered rows at once");
         }
+        Map<String, RetrySchedule> taskRetries = new HashMap<>();
+        tasks.forEach((task, own) -> {
+            Duration initial = own.initialBackoff().orElse(tuning.initialBackoff());
+            Duration max = own.maxBackoff().orElse(tuning.maxBackoff());
+            if (initial.compareTo(max) > 0) {
+                problems.add("the first wait of task '" + task + "' (" + Durations.human(initial) + ") is longer than its"
+                        + " longest (" + Durations.human(max) + "): set quarkus.airlock.tasks.\"" + task
+                        + "\".initial-backoff and max-backoff so that the first is not the longer");
+            }
+            taskRetries.put(task, new RetrySchedule(own.maxAttempts().orElse(tuning.maxAttempts()),
+                    new Backoff(initial, max)));
+        });
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid Airlock outbox configuration: " + String.join("; ", problems));
         }
         return new OutboxRelay.Settings(tuning.batchSize(), tuning.pollInterval(), tuning.maxAttempts(),
-                tuning.initialBackoff(), tuning.maxBackoff(), tuning.lease(), tuning.retention(), tuning.handlerTimeout());
+                new Backoff(tuning.initialBackoff(), tuning.maxBackoff()), tuning.lease(), tuning.retention(),
+                tuning.handlerTimeout(), Map.copyOf(taskRetries));
     }
 
     private static void atLeastOne(List<String> problems, String property, int value) {
@@ -53,7 +71,7 @@ final class OutboxSettings {
 
     private static void positive(List<String> problems, String property, Duration value) {
         if (value.isZero() || value.isNegative()) {
-            problems.add(PREFIX + property + "=" + value + " must be longer than zero");
+            problems.add(PREFIX + property + "=" + Durations.human(value) + " must be longer than zero");
         }
     }
 }

@@ -131,9 +131,10 @@ final class RowRunner {
 
     private void recordFailure(ClaimedRow row, Throwable failure) throws Exception {
         OffsetDateTime now = OutboxStore.now();
-        boolean dead = row.attempt() >= settings.maxAttempts();
+        RetrySchedule retries = settings.retries(row.task());
+        boolean dead = row.attempt() >= retries.maxAttempts();
         OffsetDateTime retryAt = dead ? null
-                : now.plusNanos(settings.backoff().millisAfter(row.attempt()) * 1_000_000L);
+                : now.plusNanos(retries.backoff().millisAfter(row.attempt()) * 1_000_000L);
         if (!store.failed(row, owner, String.valueOf(failure), retryAt, now)) {
             lost(row, "its failure is ignored");
             return;

@@ -72,11 +72,11 @@ class OutboxRelayLeaseTest {
 
     @Test
     void leasesOfWaitingAndRunningRowsAreRenewedSoNoOtherRelayTakesThem() throws Exception {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             insert("slow-" + i);
         }
-        // each row takes longer than the lease; the four of them, run one at a time, four times longer
-        start("node-1", settings(Duration.ofMillis(300), Duration.ofSeconds(10)), intent -> sleep(350));
+        // each row takes longer than the lease; the three of them, run one at a time, three times longer
+        start("node-1", settings(Duration.ofSeconds(1), Duration.ofSeconds(10)), intent -> sleep(1200));
         Set<UUID> stolen = ConcurrentHashMap.newKeySet();
         var thief = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -85,10 +85,10 @@ class OutboxRelayLeaseTest {
                     OffsetDateTime now = OutboxStore.now();
                     store.claim(10, now, now.plusMinutes(5), "thief").forEach(row -> stolen.add(row.id()));
                 } catch (SQLException e) {
-                    throw new IllegalStateException(e);
+                    // the relay holds the table for a moment: the next look will do
                 }
             }, 0, 50, TimeUnit.MILLISECONDS);
-            await().atMost(Duration.ofSeconds(10)).until(() -> runs.size() == 4 && count() == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !stolen.isEmpty() || runs.size() == 3 && count() == 0);
         } finally {
             thief.shutdownNow();
         }

@@ -1,0 +1,71 @@
+package io.quarkiverse.airlock.test.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.OutboxEntry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A task's own {@code max-attempts} and backoff replace the outbox's for its rows only: a payment capture that must
+ * not be retried is dead-lettered after its one attempt, while a notification keeps the outbox's three.
+ */
+public class OutboxTaskRetriesTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-task-retries", Handlers.class)
+            .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "3")
+            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
+            .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")
+            .overrideConfigKey("quarkus.airlock.tasks.\"capture\".max-attempts", "1");
+
+    @Inject
+    AirlockOutbox outbox;
+
+    @Test
+    void aTaskWithItsOwnMaxAttemptsIsDeadLetteredOnItsScheduleAndTheOthersOnTheOutboxs() {
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+            Airlock.enqueue("capture", "payment-1");
+            Airlock.enqueue("notify", "customer-1");
+        }));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.deadLetterCount() == 2);
+        assertThat(outbox.deadLetters(10)).extracting(OutboxEntry::task, OutboxEntry::attempts)
+                .containsExactlyInAnyOrder(tuple("capture", 1),
+                        tuple("notify", 3));
+        assertThat(Handlers.attempts.get("capture")).hasValue(1);
+        assertThat(Handlers.attempts.get("notify")).hasValue(3);
+    }
+
+    public static class Handlers {
+
+        static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+        @AirlockTask
+        void capture(String payment) {
+            attempts.computeIfAbsent("capture", ignored -> new AtomicInteger()).incrementAndGet();
+            throw new IllegalStateException("card declined for " + payment);
+        }
+
+        @AirlockTask
+        void notify(String customer) {
+            attempts.computeIfAbsent("notify", ignored -> new AtomicInteger()).incrementAndGet();
+            throw new IllegalStateException("mail server down for " + customer);
+        }
+    }
+}
