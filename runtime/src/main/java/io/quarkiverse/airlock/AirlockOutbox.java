@@ -49,6 +49,35 @@ public interface AirlockOutbox {
     boolean resubmit(UUID id);
 
     /**
+     * Dead letters that match {@code filter}, oldest dead letter first, at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is less than 1
+     */
+    List<OutboxEntry> deadLetters(DeadLetterFilter filter, int limit);
+
+    /**
+     * Makes every dead letter that matches {@code filter} due again, with its attempt count reset. Rows are changed a
+     * bounded number at a time, never a pending or running row.
+     *
+     * @return how many rows were resubmitted
+     */
+    int resubmit(DeadLetterFilter filter);
+
+    /**
+     * Deletes a dead-lettered row for good: its intent is never delivered.
+     *
+     * @return false when no dead-lettered row has this id (a pending, held or running row is never discarded)
+     */
+    boolean discard(UUID id);
+
+    /**
+     * Deletes every dead letter that matches {@code filter}, a bounded number at a time.
+     *
+     * @return how many rows were deleted
+     */
+    int discard(DeadLetterFilter filter);
+
+    /**
      * The outbox row whose intent runs in this thread, for handlers that must be idempotent (its id) or behave
      * differently on a retry (its attempt number). Empty outside an outbox delivery.
      */

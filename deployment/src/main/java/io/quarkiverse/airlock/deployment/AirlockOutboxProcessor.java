@@ -1,9 +1,12 @@
 package io.quarkiverse.airlock.deployment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.airlock.deployment.exception.InvalidOutboxException;
@@ -18,6 +21,7 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 
 /**
@@ -28,6 +32,7 @@ class AirlockOutboxProcessor {
 
     private static final String OUTBOX = "io.quarkiverse.airlock.runtime.outbox.DefaultAirlockOutbox";
     private static final String AGROAL_DATASOURCE = "io.agroal.api.AgroalDataSource";
+    private static final String ADMIN_ROUTES = "io.quarkiverse.airlock.runtime.outbox.OutboxAdminRoutes";
     private static final Set<String> SUPPORTED_DB_KINDS = Set.of("postgresql", "h2");
 
     @BuildStep
@@ -46,6 +51,50 @@ class AirlockOutboxProcessor {
         resources.produce(new NativeImageResourceBuildItem("db/airlock/postgresql/V1_0_0__airlock_outbox.sql",
                 "db/airlock/h2/V1_0_0__airlock_outbox.sql", "db/airlock/postgresql/V1_1_0__airlock_outbox_owner.sql",
                 "db/airlock/h2/V1_1_0__airlock_outbox_owner.sql"));
+    }
+
+    /**
+     * The dead-letter endpoints, on the management interface only, behind an authentication mechanism and a role.
+     * Anything less fails the build: such endpoints must never be reachable without both.
+     */
+    @BuildStep
+    void adminEndpoints(AirlockConfig config, Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans,
+            BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        if (!config.outbox().admin().enabled()) {
+            return;
+        }
+        Config quarkus = ConfigProvider.getConfig();
+        List<String> missing = new ArrayList<>();
+        if (!config.outbox().enabled()) {
+            missing.add("the outbox (quarkus.airlock.outbox.enabled=true)");
+        }
+        if (!capabilities.isPresent(Capability.VERTX_HTTP)
+                || !quarkus.getOptionalValue("quarkus.management.enabled", Boolean.class).orElse(false)) {
+            missing.add("the management interface (quarkus.management.enabled=true), so that they are never served on"
+                    + " the main HTTP port");
+        }
+        if (!quarkus.getOptionalValue("quarkus.management.auth.enabled", Boolean.class)
+                .or(() -> quarkus.getOptionalValue("quarkus.management.auth.basic", Boolean.class)).orElse(false)) {
+            missing.add("authentication on the management interface (quarkus.management.auth.basic=true, or"
+                    + " quarkus.management.auth.enabled=true with another mechanism) and an identity provider");
+        }
+        if (!missing.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new InvalidOutboxException(
+                    "quarkus.airlock.outbox.admin.enabled=true serves dead letters to operators, and needs "
+                            + String.join("; ", missing) + ".")));
+            return;
+        }
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(ADMIN_ROUTES));
+        // Quarkus security checks the role before the endpoint does, and challenges a caller without credentials
+        String root = quarkus.getOptionalValue("quarkus.management.root-path", String.class).orElse("/q");
+        String permission = "quarkus.management.auth.permission.airlock-outbox-admin.";
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem(permission + "paths",
+                (root.endsWith("/") ? root : root + "/") + "airlock/outbox/*"));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem(permission + "policy", "airlock-outbox-admin"));
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem(
+                "quarkus.management.auth.policy.airlock-outbox-admin.roles-allowed",
+                "${quarkus.airlock.outbox.admin.role:airlock-admin}"));
     }
 
     @BuildStep

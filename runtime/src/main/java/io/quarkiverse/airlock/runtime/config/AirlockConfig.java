@@ -105,6 +105,23 @@ public interface AirlockConfig {
          * `io.quarkiverse.airlock.IntentExecutor`. Defaults to the value of `quarkus.airlock.executor`.
          */
         Optional<String> delivery();
+
+        /**
+         * Operators' endpoints for dead letters on the management interface.
+         */
+        Admin admin();
+
+        interface Admin {
+
+            /**
+             * Whether the dead-letter endpoints are served on the management interface
+             * (`<management root>/airlock/outbox/dead-letters`): list by task and age, resubmit and discard by id or
+             * filter. Needs `quarkus.management.enabled=true` and an authentication mechanism on it
+             * (`quarkus.management.auth.basic=true`, for instance); never served on the main HTTP port.
+             */
+            @WithDefault("false")
+            boolean enabled();
+        }
     }
 
     interface Http {

@@ -124,6 +124,21 @@ public interface AirlockRuntimeConfig {
         Optional<String> instanceId();
 
         /**
+         * Operators' endpoints for dead letters (`quarkus.airlock.outbox.admin.enabled`).
+         */
+        Admin admin();
+
+        interface Admin {
+
+            /**
+             * The role a caller needs for the dead-letter endpoints. Unauthenticated calls get 401, calls without the
+             * role 403.
+             */
+            @WithDefault("airlock-admin")
+            String role();
+        }
+
+        /**
          * How long a row written for a nested scope waits for the scope that captured its intent to decide. Such a row
          * is written in the nested scope's transaction, so a rollback leaves none; it is released when the enclosing
          * scope flushes and withdrawn when it discards. If the process dies before that (or the scope never ends), the

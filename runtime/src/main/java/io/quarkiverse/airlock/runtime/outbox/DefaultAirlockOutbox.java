@@ -3,6 +3,7 @@ package io.quarkiverse.airlock.runtime.outbox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -16,6 +17,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
@@ -198,6 +200,35 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             running.nudge();
         }
         return resubmitted;
+    }
+
+    @Override
+    public List<OutboxEntry> deadLetters(DeadLetterFilter filter, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A limit of dead letters must be at least 1, not " + limit);
+        }
+        return new DeadLetterStore(store()).list(Objects.requireNonNull(filter, "filter"), limit, OutboxStore.now());
+    }
+
+    @Override
+    public int resubmit(DeadLetterFilter filter) {
+        int resubmitted = new DeadLetterStore(store()).resubmit(Objects.requireNonNull(filter, "filter"),
+                OutboxStore.now());
+        OutboxRelay running = relay;
+        if (resubmitted > 0 && running != null) {
+            running.nudge();
+        }
+        return resubmitted;
+    }
+
+    @Override
+    public boolean discard(UUID id) {
+        return new DeadLetterStore(store()).discard(Objects.requireNonNull(id, "id"));
+    }
+
+    @Override
+    public int discard(DeadLetterFilter filter) {
+        return new DeadLetterStore(store()).discard(Objects.requireNonNull(filter, "filter"), OutboxStore.now());
     }
 
     private OutboxStore store() {

@@ -22,7 +22,7 @@ import io.quarkiverse.airlock.OutboxEntry;
  */
 public final class OutboxStore {
 
-    private static final String COLUMNS = "id, task, args, options, origin, attempts, next_attempt_at, status, "
+    static final String COLUMNS = "id, task, args, options, origin, attempts, next_attempt_at, status, "
             + "last_error, created_at";
     private static final int MAX_ERROR = 4000;
 
@@ -402,7 +402,7 @@ public final class OutboxStore {
         }
     }
 
-    private static OutboxEntry entry(ResultSet result) throws SQLException {
+    static OutboxEntry entry(ResultSet result) throws SQLException {
         return new OutboxEntry(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
                 result.getString(4), result.getString(5), result.getInt(6),
                 result.getObject(7, OffsetDateTime.class), result.getString(8), result.getString(9),

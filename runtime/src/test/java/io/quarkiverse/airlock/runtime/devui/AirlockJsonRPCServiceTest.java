@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.BlockTasks;
@@ -297,6 +298,26 @@ class AirlockJsonRPCServiceTest {
                 }
             }
             return false;
+        }
+
+        @Override
+        public List<OutboxEntry> deadLetters(DeadLetterFilter filter, int limit) {
+            throw new UnsupportedOperationException("not used by the Dev UI");
+        }
+
+        @Override
+        public int resubmit(DeadLetterFilter filter) {
+            throw new UnsupportedOperationException("not used by the Dev UI");
+        }
+
+        @Override
+        public boolean discard(UUID id) {
+            throw new UnsupportedOperationException("not used by the Dev UI");
+        }
+
+        @Override
+        public int discard(DeadLetterFilter filter) {
+            throw new UnsupportedOperationException("not used by the Dev UI");
         }
     }
 }

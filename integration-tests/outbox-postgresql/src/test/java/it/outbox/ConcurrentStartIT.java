@@ -1,0 +1,55 @@
+package it.outbox;
+
+import static it.outbox.PackagedApp.count;
+import static it.outbox.PackagedApp.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged application start at the same moment against a database without the outbox table,
+ * both with {@code create-schema=true}, three times over: both start every time, and the table is there once. Without
+ * the advisory lock one of them used to die on a duplicate catalog entry.
+ */
+class ConcurrentStartIT {
+
+    @Test
+    void twoInstancesCreatingTheSchemaAtOnceBothStart() throws Exception {
+        for (int round = 1; round <= 3; round++) {
+            execute("DROP TABLE IF EXISTS airlock_outbox");
+            List<String> started = new CopyOnWriteArrayList<>();
+            List<String> failed = new CopyOnWriteArrayList<>();
+            List<Process> instances = List.of(start("a", started, failed), start("b", started, failed));
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> started.size() + failed.size() == 2
+                        || instances.stream().anyMatch(process -> !process.isAlive()));
+                assertThat(failed).as("round %d: start-up failures", round).isEmpty();
+                assertThat(instances).allMatch(Process::isAlive);
+                assertThat(started).containsExactlyInAnyOrder("a", "b");
+            } finally {
+                for (Process process : instances) {
+                    PackagedApp.kill(process);
+                }
+            }
+            assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'airlock_outbox'"))
+                    .isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'airlock_outbox'"
+                    + " AND column_name = 'owner'")).isEqualTo(1);
+        }
+    }
+
+    private static Process start(String name, List<String> started, List<String> failed) throws Exception {
+        return PackagedApp.start(line -> {
+            if (line.contains("Installed features")) {
+                started.add(name);
+            } else if (line.contains("Failed to start application")) {
+                failed.add(name + ": " + line);
+            }
+        }, "-Dquarkus.airlock.outbox.instance-id=" + name, "-Dquarkus.http.port=0");
+    }
+}
