@@ -5,6 +5,9 @@ import static it.outbox.PackagedApp.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of the packaged application start at the same moment against a database without the outbox table,
  * both with {@code create-schema=true}, three times over: both start every time, and the table is there once. Without
- * the advisory lock one of them used to die on a duplicate catalog entry.
+ * the advisory lock one of them dies on a duplicate catalog entry ({@code pg_type_typname_nsp_index}).
  */
 class ConcurrentStartIT {
 
@@ -24,7 +27,19 @@ class ConcurrentStartIT {
             execute("DROP TABLE IF EXISTS airlock_outbox");
             List<String> started = new CopyOnWriteArrayList<>();
             List<String> failed = new CopyOnWriteArrayList<>();
-            List<Process> instances = List.of(start("a", started, failed), start("b", started, failed));
+            List<Process> instances;
+            // a creation of the same table held open makes both instances wait at the same point, then race when it
+            // rolls back: left to chance, two JVMs rarely reach their DDL within the same milliseconds
+            try (Connection blocker = DriverManager.getConnection(PackagedApp.URL, "airlock", "airlock")) {
+                blocker.setAutoCommit(false);
+                try (Statement statement = blocker.createStatement()) {
+                    statement.execute("CREATE TABLE airlock_outbox (id UUID PRIMARY KEY)");
+                }
+                instances = List.of(start("a", started, failed), start("b", started, failed));
+                await().atMost(Duration.ofSeconds(60)).until(() -> waitingForLocks() >= 2
+                        || instances.stream().anyMatch(process -> !process.isAlive()));
+                blocker.rollback();
+            }
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> started.size() + failed.size() == 2
                         || instances.stream().anyMatch(process -> !process.isAlive()));
@@ -41,6 +56,11 @@ class ConcurrentStartIT {
             assertThat(count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'airlock_outbox'"
                     + " AND column_name = 'owner'")).isEqualTo(1);
         }
+    }
+
+    /** Sessions of the test database waiting for a lock: the two instances, once both reached their DDL. */
+    private static long waitingForLocks() throws Exception {
+        return count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'airlock' AND wait_event_type = 'Lock'");
     }
 
     private static Process start(String name, List<String> started, List<String> failed) throws Exception {
