@@ -77,6 +77,8 @@ class OutboxRelayLeaseTest {
         }
         // each row takes longer than the lease; the three of them, run one at a time, three times longer
         start("node-1", settings(Duration.ofSeconds(1), Duration.ofSeconds(10)), intent -> sleep(1200));
+        // node-1 claims the three rows in one batch and starts the first: from then on they are its own
+        await().atMost(Duration.ofSeconds(5)).until(() -> !runs.isEmpty());
         Set<UUID> stolen = ConcurrentHashMap.newKeySet();
         var thief = Executors.newSingleThreadScheduledExecutor();
         try {
