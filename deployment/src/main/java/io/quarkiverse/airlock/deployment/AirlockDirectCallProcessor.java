@@ -126,8 +126,7 @@ class AirlockDirectCallProcessor {
                 .transform(context -> {
                     MethodInfo method = context.declaration().asMethod();
                     AnnotationInstance task = method.declaredAnnotation(AIRLOCK_TASK);
-                    String name = task.value() == null || task.value().asString().isEmpty() ? method.name()
-                            : task.value().asString();
+                    String name = TaskNames.of(task, method);
                     context.add(AnnotationInstance.builder(DIRECT_TASK_CALL).add("value", name).build());
                 })));
     }

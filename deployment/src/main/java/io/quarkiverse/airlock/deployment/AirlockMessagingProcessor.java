@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.IndexView;
 
 import io.quarkiverse.airlock.deployment.exception.MissingMessagingExtensionException;
@@ -103,9 +102,7 @@ class AirlockMessagingProcessor {
         Set<String> names = new TreeSet<>();
         for (AnnotationInstance task : index.getAnnotations(AirlockDotNames.AIRLOCK_TASK)) {
             if (task.target().kind() == AnnotationTarget.Kind.METHOD) {
-                AnnotationValue value = task.value();
-                names.add(value == null || value.asString().isEmpty() ? task.target().asMethod().name()
-                        : value.asString());
+                names.add(TaskNames.of(task, task.target().asMethod()));
             }
         }
         return names;

@@ -14,7 +14,6 @@ import jakarta.enterprise.invoke.Invoker;
 
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
@@ -101,7 +100,7 @@ class AirlockTaskProcessor {
             if (annotation == null) {
                 continue; // removed by an annotation transformer
             }
-            String name = taskName(annotation, method);
+            String name = TaskNames.of(annotation, method);
             byName.computeIfAbsent(name, ignored -> new ArrayList<>()).add(method);
             BeanInfo bean = classBeans.get(method.declaringClass().name());
             Throwable problem = validate(method, bean);
@@ -159,11 +158,6 @@ class AirlockTaskProcessor {
      */
     private static boolean hasSharedInstance(BeanInfo bean) {
         return BuiltinScope.SINGLETON.is(bean.getScope()) || BuiltinScope.APPLICATION.is(bean.getScope());
-    }
-
-    private static String taskName(AnnotationInstance annotation, MethodInfo method) {
-        AnnotationValue value = annotation.value();
-        return value == null || value.asString().isBlank() ? method.name() : value.asString().trim();
     }
 
     private static Throwable validate(MethodInfo method, BeanInfo bean) {

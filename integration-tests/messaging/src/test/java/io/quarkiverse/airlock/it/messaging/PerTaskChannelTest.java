@@ -77,8 +77,9 @@ public class PerTaskChannelTest {
         void charge(long cents) {
         }
 
-        @AirlockTask
-        void notify(String email) {
+        // padded: the channel is named for the trimmed task name, like the task itself
+        @AirlockTask(" notify ")
+        void sendMail(String email) {
         }
     }
 }
