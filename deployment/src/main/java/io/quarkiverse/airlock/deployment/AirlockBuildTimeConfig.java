@@ -31,6 +31,22 @@ public interface AirlockBuildTimeConfig {
     @WithDefault("false")
     boolean interceptDirectCalls();
 
+    /**
+     * Health checks.
+     */
+    Health health();
+
+    interface Health {
+
+        /**
+         * Whether the outbox's readiness check is registered, when the application has the `quarkus-smallrye-health`
+         * extension and `quarkus.airlock.outbox.enabled=true`. It is DOWN when the outbox table cannot be reached, and
+         * when the relay of this instance is stopped or has made no progress for too long.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** Reactions to direct calls of task methods. */
     enum DirectCalls {
         /** One build warning listing each call site. */

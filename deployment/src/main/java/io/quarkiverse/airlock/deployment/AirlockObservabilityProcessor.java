@@ -15,9 +15,10 @@ import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
- * Metrics with Micrometer and dispatch spans with OpenTelemetry tracing, each only when the application has that
+ * Metrics with Micrometer, the outbox's readiness check with SmallRye Health, and dispatch spans with OpenTelemetry tracing, each only when the application has that
  * extension (and, for tracing, has it enabled).
  * The classes are named as strings: without the extension their dependencies are not on the class path.
  */
@@ -25,6 +26,7 @@ class AirlockObservabilityProcessor {
 
     private static final String METRICS = "io.quarkiverse.airlock.runtime.metrics.AirlockMetrics";
     private static final String OUTBOX_METRICS = "io.quarkiverse.airlock.runtime.metrics.OutboxMetrics";
+    private static final String OUTBOX_HEALTH = "io.quarkiverse.airlock.runtime.health.OutboxReadinessCheck";
     private static final String TRACING = "io.quarkiverse.airlock.runtime.trace.OpenTelemetryDispatchTracing";
 
     /** A listener bean: installed at start-up with the others; with the outbox, its gauges too. */
@@ -37,6 +39,15 @@ class AirlockObservabilityProcessor {
             if (config.outbox().enabled()) {
                 beans.produce(AdditionalBeanBuildItem.unremovableOf(OUTBOX_METRICS));
             }
+        }
+    }
+
+    /** Only with the health extension: the check's class needs MicroProfile Health, which is otherwise absent. */
+    @BuildStep
+    void outboxHealthCheck(Capabilities capabilities, AirlockConfig config, AirlockBuildTimeConfig buildConfig,
+            BuildProducer<HealthBuildItem> checks) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH) && config.outbox().enabled()) {
+            checks.produce(new HealthBuildItem(OUTBOX_HEALTH, buildConfig.health().enabled()));
         }
     }
 

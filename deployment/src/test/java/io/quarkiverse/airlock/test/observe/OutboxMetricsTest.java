@@ -3,11 +3,15 @@ package io.quarkiverse.airlock.test.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkus.builder.Version;
@@ -53,6 +58,9 @@ public class OutboxMetricsTest {
     @Inject
     AirlockOutbox outbox;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void aDeadLetterShowsOnTheGaugeUntilItIsResubmitted() {
         assertThat(gauge("airlock.outbox.dead")).isZero();
@@ -66,6 +74,31 @@ public class OutboxMetricsTest {
         assertThat(outbox.resubmit(outbox.deadLetters(1).get(0).id())).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge("airlock.outbox.dead") == 0.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge("airlock.outbox.pending") == 0.0);
+    }
+
+    @Test
+    void deliveriesAndFailuresAreCountedByTaskAndAnUndeclaredTaskIsTaggedOther() throws Exception {
+        Partner.up = true;
+        partner.order(13L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter("airlock.outbox.delivered", "task", "notifyPartner") >= 1);
+
+        // a row of a task this application does not declare (removed since it was written)
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO airlock_outbox (id, task, args, options, attempts, next_attempt_at, status,"
+                    + " created_at) VALUES (RANDOM_UUID(), 'retiredTask', '[1]', '{}', 0, CURRENT_TIMESTAMP, 'PENDING',"
+                    + " CURRENT_TIMESTAMP)");
+        }
+        outbox.resubmit(DeadLetterFilter.all()); // wakes the relay
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> counter("airlock.outbox.failed", "task", "other", "outcome", "dead") == 1.0);
+        assertThat(registry.find("airlock.outbox.failed").tag("task", "retiredTask").counters())
+                .as("the task tag takes declared names only").isEmpty();
+        assertThat(registry.get("airlock.outbox.delivery").tag("task", "notifyPartner").timer().count())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    private double counter(String name, String... tags) {
+        return registry.get(name).tags(tags).counter().count();
     }
 
     private double gauge(String name) {

@@ -43,6 +43,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
     private volatile OutboxRelay relay;
     private volatile RelayIdentity identity;
     private volatile String datasource;
+    private volatile OutboxStatistics statistics;
 
     /**
      * Creates the schema if configured, starts the relay, and returns the executor that writes to the table.
@@ -61,6 +62,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             new OutboxSchema(table).create();
         }
         this.datasource = config.datasource();
+        this.statistics = new OutboxStatistics(table);
         boolean runsHandlers = delivery == SyncExecutor.INSTANCE || delivery instanceof WorkerPoolExecutor;
         this.store = table;
         Runnable nudge = () -> {
@@ -136,6 +138,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             held.close();
         }
         store = null;
+        statistics = null;
     }
 
     /** The state of this instance's relay; empty when it does not relay (relay disabled, or Airlock disabled). */
@@ -155,6 +158,18 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
     /** Checks that the table answers; throws with the database's reason when it does not. */
     public void checkTable() {
         store().count(OutboxEntry.PENDING);
+    }
+
+    /**
+     * The table's rows by status and the age of the oldest due row, for gauges and the readiness check: one query,
+     * bounded in time, its answer reused for up to a second. Throws with the database's reason when it cannot answer.
+     */
+    public OutboxSnapshot snapshot() {
+        OutboxStatistics current = statistics;
+        if (current == null) {
+            throw new IllegalStateException("The Airlock outbox is not running: set quarkus.airlock.outbox.enabled=true");
+        }
+        return current.snapshot();
     }
 
     @Override
