@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import jakarta.transaction.TransactionManager;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.outbox.Lanes;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
 import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;

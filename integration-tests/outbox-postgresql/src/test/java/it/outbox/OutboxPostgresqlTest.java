@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.outbox.Lanes;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;

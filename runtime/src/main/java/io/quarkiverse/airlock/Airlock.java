@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.airlock.runtime.context.ScopeHolder;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
-import io.quarkiverse.airlock.runtime.context.ScopeState;
+import io.quarkiverse.airlock.spi.ScopeHolder;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeState;
 
 /**
  * Express side effects anywhere; let the surrounding {@link Scope} decide whether and when they escape.
@@ -55,7 +55,7 @@ public final class Airlock {
             throw new PolicyEnqueueException("Cannot enqueue '" + task + "' from inside a policy callback (onEnqueue or "
                     + "allows): policies filter intents, they never create them");
         }
-        ScopeState state = ScopeHolders.get().current();
+        ScopeState state = AirlockHooks.scopes().current();
         Scope scope = state == null ? null : state.scope();
         if (scope == null) {
             throw NoScopeException.forTask(task);
@@ -75,7 +75,7 @@ public final class Airlock {
     public static <E extends Exception> void policy(Policy policy, ThrowingRunnable<E> body) throws E {
         requirePolicy(policy, "policy");
         requireBody(body);
-        ScopeHolder holder = ScopeHolders.get();
+        ScopeHolder holder = AirlockHooks.scopes();
         ScopeState state = holder.currentOrCreate();
         List<Policy> outer = state.localPolicies();
         List<Policy> inner = new ArrayList<>(outer.size() + 1);
@@ -145,7 +145,7 @@ public final class Airlock {
 
     /** The scope current where the caller runs. */
     public static Optional<Scope> currentScope() {
-        ScopeState state = ScopeHolders.get().current();
+        ScopeState state = AirlockHooks.scopes().current();
         return state == null ? Optional.empty() : Optional.ofNullable(state.scope());
     }
 

@@ -1,6 +1,6 @@
 package io.quarkiverse.airlock;
 
-import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 
 /**
  * The policy and executor used by scopes created without explicit ones. Immutable; see

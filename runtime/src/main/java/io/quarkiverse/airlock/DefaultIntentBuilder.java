@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
+import io.quarkiverse.airlock.spi.DispatchOptions;
 
 final class DefaultIntentBuilder implements IntentBuilder {
 

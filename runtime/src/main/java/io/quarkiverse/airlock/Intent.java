@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.DispatchTracing;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * A side effect that was expressed but has not escaped yet: a task name with its arguments, dispatch options and the
@@ -38,7 +39,7 @@ public final class Intent {
         this.origin = origin;
         this.action = action;
         this.localPolicies = localPolicies;
-        DispatchTracing tracing = DispatchTracing.installed();
+        DispatchTracing tracing = AirlockHooks.tracing();
         this.traceContext = tracing == null ? null : tracing.capture();
     }
 

@@ -7,17 +7,16 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.airlock.runtime.DispatchDeferral;
-import io.quarkiverse.airlock.runtime.TransactionBoundaries;
-import io.quarkiverse.airlock.runtime.TransactionGate;
-import io.quarkiverse.airlock.runtime.TransactionOutcome;
-import io.quarkiverse.airlock.runtime.context.ScopeHolder;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
-import io.quarkiverse.airlock.runtime.context.ScopeState;
-import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.spi.TransactionGate;
+import io.quarkiverse.airlock.spi.TransactionOutcome;
+import io.quarkiverse.airlock.spi.ScopeHolder;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeState;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * WHEN buffered intents escape: a unit of work. Intents enqueued while the scope is current are buffered; {@link #flush()}
@@ -33,20 +32,6 @@ import io.quarkiverse.airlock.runtime.task.TaskRegistry;
 public class Scope {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
-
-    static {
-        TransactionBoundaries.install(new TransactionBoundaries.Access() {
-            @Override
-            public int size(Scope scope) {
-                return scope.intents == null ? 0 : scope.intents.size();
-            }
-
-            @Override
-            public void bindSince(Scope scope, int mark, TransactionGate gate) {
-                scope.bindSince(mark, gate);
-            }
-        });
-    }
 
     private enum Status {
         NEW,
@@ -90,8 +75,9 @@ public class Scope {
         AirlockDefaults defaults = Airlock.configuration();
         this.policy = policy != null ? policy : defaults.policy();
         this.executor = executor != null ? executor : defaults.executor();
-        this.validatesTasks = this.executor instanceof BuiltinExecutor;
-        this.requiresLocalHandler = validatesTasks && ((BuiltinExecutor) this.executor).requiresLocalHandler();
+        ExecutorTraits traits = ExecutorTraits.of(this.executor);
+        this.validatesTasks = traits.checksTasks();
+        this.requiresLocalHandler = traits.requiresLocalHandler();
     }
 
     /**
@@ -106,16 +92,13 @@ public class Scope {
         if (status == Status.FLUSHED || status == Status.DISCARDED) {
             throw new ScopeStateException(this + " is already " + describeEnd() + "; open a new scope");
         }
-        ScopeState state = ScopeHolders.get().currentOrCreate();
+        ScopeState state = AirlockHooks.scopes().currentOrCreate();
         parent = state.scope();
         enteredPolicies = state.localPolicies();
         state.scope(this);
         status = Status.ACTIVE;
         OpenScopes.opened();
-        AirlockListener listener = AirlockListeners.installed();
-        if (listener != null) {
-            listener.scopeEntered(this);
-        }
+        listeners().scopeEntered(this);
         return this;
     }
 
@@ -125,7 +108,7 @@ public class Scope {
      * @throws ScopeStateException if this scope is not the current one where the caller runs
      */
     public void exit() {
-        ScopeHolder holder = ScopeHolders.get();
+        ScopeHolder holder = AirlockHooks.scopes();
         ScopeState state = holder.current();
         if (state == null || state.scope() != this) {
             if (status == Status.ACTIVE && state != null && encloses(state.scope())) {
@@ -149,10 +132,7 @@ public class Scope {
         status = Status.EXITED;
         OpenScopes.closed();
         holder.released(state);
-        AirlockListener listener = AirlockListeners.installed();
-        if (listener != null) {
-            listener.scopeExited(this);
-        }
+        listeners().scopeExited(this);
     }
 
     /** Whether {@code nested} is this scope or was entered, directly or not, while this one was current. */
@@ -210,10 +190,7 @@ public class Scope {
         requireFinishable("discard");
         status = Status.DISCARDED;
         List<Intent> dropped = intents();
-        AirlockListener listener = AirlockListeners.installed();
-        if (listener != null) {
-            listener.discarded(this, dropped, reason);
-        }
+        listeners().discarded(this, dropped, reason);
         if (remembers) {
             for (Intent intent : intents) {
                 forgetHeld(intent);
@@ -281,7 +258,7 @@ public class Scope {
         if (status != Status.ACTIVE) {
             return false;
         }
-        ScopeState state = ScopeHolders.get().current();
+        ScopeState state = AirlockHooks.scopes().current();
         return state != null && state.scope() == this;
     }
 
@@ -330,19 +307,17 @@ public class Scope {
         if (intents.isEmpty()) {
             return;
         }
-        DispatchDeferral deferral = DispatchDeferral.installed();
+        DispatchDeferral deferral = AirlockHooks.deferral();
         if (remembers) {
             intents = releaseCaptured(intents, deferral);
         }
         if (deferral != null && deferral.defer(intents, executor)) {
             return;
         }
-        AirlockListener listener = AirlockListeners.installed();
+        AirlockListener listener = listeners();
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            if (listener != null) {
-                listener.dispatching(intent, executor);
-            }
+            listener.dispatching(intent, executor);
             executor.dispatch(intent);
         }
     }
@@ -360,10 +335,7 @@ public class Scope {
             Captured info = intent.captured;
             boolean elsewhere = false;
             if (info != null && info.held != null) {
-                AirlockListener listener = AirlockListeners.installed();
-                if (listener != null) {
-                    listener.dispatching(intent, executor);
-                }
+                listeners().dispatching(intent, executor);
                 info.holder.release(info.held, intent);
                 elsewhere = true;
             } else if (info != null && info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE
@@ -399,7 +371,7 @@ public class Scope {
         }
         if (validatesTasks) {
             if (intent.actionOrNull() == null) {
-                TaskRegistry.validate(intent.name(), intent.args(), requiresLocalHandler);
+                AirlockHooks.tasks().validate(intent.name(), intent.args(), requiresLocalHandler);
             }
             ((BuiltinExecutor) executor).checkEnqueued(intent);
         }
@@ -413,10 +385,7 @@ public class Scope {
             intents = new ArrayList<>(8);
         }
         intents.add(intent);
-        AirlockListener listener = AirlockListeners.installed();
-        if (listener != null) {
-            listener.enqueued(this, intent);
-        }
+        listeners().enqueued(this, intent);
     }
 
     /** What passes the transactions and policies, in FIFO order; {@code candidates} itself when everything does. */
@@ -425,7 +394,7 @@ public class Scope {
             return List.of();
         }
         List<Intent> allowed = candidates;
-        AirlockListener listener = AirlockListeners.installed();
+        AirlockListener listener = AirlockHooks.listener();
         int[] policyDepth = PolicyGuard.depth();
         for (int i = 0; i < candidates.size(); i++) {
             Intent intent = candidates.get(i);
@@ -515,7 +484,7 @@ public class Scope {
             }
             if (!gateKnown && released.size() < remaining.size()) {
                 // looked up once per flush, and only when something is captured
-                DispatchDeferral deferral = DispatchDeferral.installed();
+                DispatchDeferral deferral = AirlockHooks.deferral();
                 gate = deferral == null ? null : deferral.gate();
                 gateKnown = true;
             }
@@ -569,7 +538,7 @@ public class Scope {
         }
         intents.add(intent);
         captured.add(intent);
-        AirlockListener listener = AirlockListeners.installed();
+        AirlockListener listener = AirlockHooks.listener();
         if (listener != null) {
             listener.captured(this, intent);
         }
@@ -579,9 +548,14 @@ public class Scope {
         }
     }
 
+    /** How many intents are buffered here: a mark for {@link #bindSince}. */
+    int size() {
+        return intents == null ? 0 : intents.size();
+    }
+
     /** Binds intents buffered here since {@code mark} and not bound yet to the transaction behind {@code gate}. */
-    private void bindSince(int mark, TransactionGate gate) {
-        AirlockListener listener = AirlockListeners.installed();
+    void bindSince(int mark, TransactionGate gate) {
+        AirlockListener listener = AirlockHooks.listener();
         for (int i = mark; i < intents.size(); i++) {
             Intent intent = intents.get(i);
             Captured before = intent.captured;
@@ -601,8 +575,7 @@ public class Scope {
      */
     private void remember(Intent intent, Captured info, AirlockListener listener) {
         boolean waits = info.gate != null && info.gate.outcome() == TransactionOutcome.ACTIVE;
-        if (waits && info.held == null && executor instanceof BuiltinExecutor
-                && ((BuiltinExecutor) executor).joinsTransaction()) {
+        if (waits && info.held == null && ExecutorTraits.of(executor).joinsTransaction()) {
             BuiltinExecutor holder = (BuiltinExecutor) executor;
             Object held = holder.hold(intent);
             if (held != null) {
@@ -651,5 +624,11 @@ public class Scope {
         String type = getClass().getSimpleName().isEmpty() ? getClass().getName() : getClass().getSimpleName();
         return type + "[policy=" + policy + ", intents=" + (intents == null ? 0 : intents.size())
                 + ", " + status.name().toLowerCase() + "]";
+    }
+
+    /** The installed listener, or one that ignores everything: callers need not check. */
+    private static AirlockListener listeners() {
+        AirlockListener listener = AirlockHooks.listener();
+        return listener == null ? AirlockListener.NONE : listener;
     }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.runtime.DispatchDeferral;
-import io.quarkiverse.airlock.runtime.TransactionBoundaries;
-import io.quarkiverse.airlock.runtime.TransactionGate;
-import io.quarkiverse.airlock.runtime.TransactionOutcome;
-import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.TransactionBoundaries;
+import io.quarkiverse.airlock.spi.TransactionGate;
+import io.quarkiverse.airlock.spi.TransactionOutcome;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * A transaction is a boundary wherever scopes nest: what a nested scope flushes inside a transaction escapes only if
@@ -26,12 +28,12 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @AfterEach
     void uninstall() {
-        DispatchDeferral.install(null);
+        AirlockHooks.installDeferral(null);
     }
 
     @Test
     void aRolledBackTransactionsIntentNeverRunsWhenTheEnclosingScopeFlushesLater() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
@@ -45,7 +47,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aCommittedTransactionsIntentRunsWhenTheEnclosingScopeFlushes() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
@@ -59,7 +61,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void theEnclosingScopeStillDecidesAfterACommit() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
@@ -72,7 +74,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aTransactionMarkedForRollbackWhenTheNestedScopeFlushesLetsNothingOut() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         tx.setRollbackOnly();
@@ -86,7 +88,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anUnknownOutcomeIsNotDispatched() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
@@ -99,7 +101,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anEnclosingScopeFlushingInsideTheSameTransactionWaitsForItsCommit() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Tx tx = transactions.begin();
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
@@ -113,7 +115,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anEnclosingScopeFlushingWhileTheTransactionRunsElsewhereHandsItsIntentsToThatTransaction() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
@@ -128,7 +130,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void withoutAnyTransactionNestingBehavesAsBefore() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope outer = Airlock.scope(new Scope(new AllowAll(), executor),
                 s -> Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop())));
 
@@ -138,7 +140,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anExecutorThatJoinsTransactionsStoresCapturedIntentsInTheNestedScopesTransaction() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope outer = new Scope(new AllowAll(), outbox).enter();
         Tx tx = transactions.begin();
@@ -153,7 +155,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aHeldIntentIsForgottenWhenTheEnclosingScopeDiscardsOrAPolicyDropsIt() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope outer = new Scope(new BlockTasks("audit"), outbox).enter();
         Tx tx = transactions.begin();
@@ -170,7 +172,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aHeldIntentOfARolledBackTransactionIsLeftToTheRollback() throws Exception {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope outer = new Scope(new AllowAll(), outbox).enter();
         Tx tx = transactions.begin();
@@ -184,7 +186,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void intentsEnqueuedDirectlyDuringABoundTransactionDieWithItsRollback() {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope request = new Scope(new AllowAll(), executor).enter();
         Airlock.enqueue("before", noop());
         Tx tx = transactions.begin();
@@ -201,7 +203,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void intentsEnqueuedDirectlyDuringABoundTransactionRunAfterItsCommit() {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope request = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
         int mark = TransactionBoundaries.mark(request);
@@ -216,7 +218,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anInnerTransactionKeepsTheIntentsBoundToItWhenTheOuterOneBindsAgain() {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         Scope request = new Scope(new AllowAll(), executor).enter();
         Tx outer = transactions.begin();
         int outerMark = TransactionBoundaries.mark(request);
@@ -237,7 +239,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anExecutorThatJoinsTransactionsStoresBoundIntentsInThatTransaction() {
-        DispatchDeferral.install(transactions);
+        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope request = new Scope(new AllowAll(), outbox).enter();
         Tx tx = transactions.begin();
@@ -332,8 +334,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         final List<String> log = new ArrayList<>();
 
         @Override
-        public boolean joinsTransaction() {
-            return true;
+        public ExecutorTraits traits() {
+            return ExecutorTraits.IN_PROCESS.joiningTransaction();
         }
 
         @Override

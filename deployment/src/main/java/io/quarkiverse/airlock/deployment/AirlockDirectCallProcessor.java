@@ -23,19 +23,14 @@ import io.quarkiverse.airlock.deployment.AirlockBuildTimeConfig.DirectCalls;
 import io.quarkiverse.airlock.deployment.DirectCallScanner.CallSite;
 import io.quarkiverse.airlock.deployment.DirectCallScanner.Target;
 import io.quarkiverse.airlock.deployment.exception.DirectTaskCallException;
-import io.quarkiverse.airlock.runtime.AirlockObservabilityRecorder;
 import io.quarkiverse.airlock.runtime.interceptor.DirectCallInterceptor;
 import io.quarkiverse.airlock.runtime.interceptor.DirectTaskCall;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
-import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.annotations.ExecutionTime;
-import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
-import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 
 /**
  * Direct calls to {@code @AirlockTask} methods, which bypass every scope: a build-time report of the call sites in
@@ -114,7 +109,8 @@ class AirlockDirectCallProcessor {
     }
 
     @BuildStep
-    void interceptDirectCalls(AirlockBuildTimeConfig config, BuildProducer<AdditionalBeanBuildItem> beans,
+    void interceptDirectCalls(AirlockBuildTimeConfig config, AirlockTaskNamesBuildItem taskNames,
+            BuildProducer<AdditionalBeanBuildItem> beans,
             BuildProducer<AnnotationsTransformerBuildItem> transformers) {
         if (!config.interceptDirectCalls()) {
             return;
@@ -124,19 +120,10 @@ class AirlockDirectCallProcessor {
         transformers.produce(new AnnotationsTransformerBuildItem(AnnotationTransformation.forMethods()
                 .whenMethod(method -> method.hasDeclaredAnnotation(AIRLOCK_TASK))
                 .transform(context -> {
-                    MethodInfo method = context.declaration().asMethod();
-                    AnnotationInstance task = method.declaredAnnotation(AIRLOCK_TASK);
-                    String name = TaskNames.of(task, method);
-                    context.add(AnnotationInstance.builder(DIRECT_TASK_CALL).add("value", name).build());
+                    String name = taskNames.nameOf(context.declaration().asMethod());
+                    if (name != null) {
+                        context.add(AnnotationInstance.builder(DIRECT_TASK_CALL).add("value", name).build());
+                    }
                 })));
-    }
-
-    @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    void startInterceptingDirectCalls(AirlockBuildTimeConfig config, AirlockObservabilityRecorder recorder,
-            BeanContainerBuildItem container, ShutdownContextBuildItem shutdown) {
-        if (config.interceptDirectCalls()) {
-            recorder.interceptDirectCalls(shutdown);
-        }
     }
 }

@@ -95,26 +95,12 @@ class AirlockMessagingProcessor {
     }
 
     /**
-     * The task names, read from the index: generated beans must exist before ArC registers beans, which is before
-     * {@link AirlockTaskBuildItem}s are known. Invalid handlers are reported by the task validation.
-     */
-    private static Set<String> taskNames(IndexView index) {
-        Set<String> names = new TreeSet<>();
-        for (AnnotationInstance task : index.getAnnotations(AirlockDotNames.AIRLOCK_TASK)) {
-            if (task.target().kind() == AnnotationTarget.Kind.METHOD) {
-                names.add(TaskNames.of(task, task.target().asMethod()));
-            }
-        }
-        return names;
-    }
-
-    /**
      * Generates {@code AirlockIntentChannels}: an emitter field per outgoing channel, {@code emitter(String)} to look
      * one up by name, and an {@code @Incoming} method per consumer channel that hands the message to
      * {@link MessagingIntentConsumer}.
      */
     @BuildStep
-    void channels(AirlockConfig config, Capabilities capabilities, CombinedIndexBuildItem combinedIndex,
+    void channels(AirlockConfig config, Capabilities capabilities, AirlockTaskNamesBuildItem taskNames,
             BuildProducer<GeneratedBeanBuildItem> generated) {
         if (!messagingUsed(config) || !capabilities.isPresent(Capability.MESSAGING)) {
             return;
@@ -124,7 +110,7 @@ class AirlockMessagingProcessor {
         Set<String> outgoing = new TreeSet<>();
         Set<String> incoming = new TreeSet<>();
         if (messaging.channelPerTask()) {
-            for (String task : taskNames(combinedIndex.getIndex())) {
+            for (String task : taskNames.names()) {
                 outgoing.add(messaging.channel() + "-" + task);
                 incoming.add(incomingBase + "-" + task);
             }

@@ -2,7 +2,7 @@ package io.quarkiverse.airlock.deployment;
 
 import java.util.Optional;
 
-import io.quarkiverse.airlock.runtime.AirlockObservabilityRecorder;
+import io.quarkiverse.airlock.runtime.ObservabilityRecorder;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -60,7 +60,7 @@ class AirlockObservabilityProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void installTracing(Capabilities capabilities, AirlockObservabilityRecorder recorder,
+    void installTracing(Capabilities capabilities, ObservabilityRecorder recorder,
             BeanContainerBuildItem container, ShutdownContextBuildItem shutdown) {
         if (capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
             recorder.installTracing(shutdown);

@@ -18,7 +18,9 @@ import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.deployment.exception.InvalidExecutorException;
 import io.quarkiverse.airlock.deployment.exception.InvalidPolicyClassException;
-import io.quarkiverse.airlock.runtime.AirlockRecorder;
+import io.quarkiverse.airlock.runtime.DispatchRecorder;
+import io.quarkiverse.airlock.runtime.ObservabilityRecorder;
+import io.quarkiverse.airlock.runtime.ScopeRecorder;
 import io.quarkiverse.airlock.runtime.ExecutorNames;
 import io.quarkiverse.airlock.runtime.PolicyNames;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
@@ -27,7 +29,7 @@ import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
 import io.quarkiverse.airlock.runtime.interceptor.AirlockScopeInterceptor;
 import io.quarkiverse.airlock.runtime.interceptor.ScopePlans;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
@@ -174,12 +176,27 @@ class AirlockProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    ServiceStartBuildItem start(AirlockRecorder recorder, AirlockPolicyClassesBuildItem policies,
+    ServiceStartBuildItem start(DispatchRecorder recorder, AirlockPolicyClassesBuildItem policies,
             BeanContainerBuildItem container, ShutdownContextBuildItem shutdown) throws ClassNotFoundException {
         @SuppressWarnings("unchecked")
         Class<? extends Policy> defaultPolicy = (Class<? extends Policy>) Class.forName(policies.defaultPolicy(), false,
                 Thread.currentThread().getContextClassLoader());
         recorder.start(defaultPolicy, shutdown);
+        return new ServiceStartBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ServiceStartBuildItem bindScopes(ScopeRecorder recorder, ShutdownContextBuildItem shutdown) {
+        recorder.bindToVertxContexts(shutdown);
+        return new ServiceStartBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    ServiceStartBuildItem installListeners(ObservabilityRecorder recorder, BeanContainerBuildItem container,
+            ShutdownContextBuildItem shutdown) {
+        recorder.installListeners(shutdown);
         return new ServiceStartBuildItem(FEATURE);
     }
 }

@@ -15,7 +15,7 @@ import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
 import io.quarkiverse.airlock.Policy;
-import io.quarkiverse.airlock.runtime.interceptor.ScopeBindingsRecorder;
+import io.quarkiverse.airlock.runtime.ScopeRecorder;
 import io.quarkiverse.airlock.runtime.interceptor.ScopePlans;
 import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
@@ -36,7 +36,7 @@ class AirlockScopeBindingsProcessor {
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
     void declaredBindings(BeanDiscoveryFinishedBuildItem beans, BeanArchiveIndexBuildItem beanArchive,
-            ScopeBindingsRecorder recorder) {
+            ScopeRecorder recorder) {
         IndexView index = beanArchive.getIndex();
         Map<String, Class<? extends Policy>> declared = new HashMap<>();
         Set<DotName> read = new HashSet<>();

@@ -22,8 +22,8 @@ import org.jboss.jandex.Type;
 import io.quarkiverse.airlock.deployment.exception.DuplicateTaskNameException;
 import io.quarkiverse.airlock.deployment.exception.InvalidTaskMethodException;
 import io.quarkiverse.airlock.deployment.exception.UnsupportedTaskSignatureException;
-import io.quarkiverse.airlock.runtime.AirlockTaskRecorder;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
+import io.quarkiverse.airlock.runtime.TaskRecorder;
+import io.quarkiverse.airlock.spi.TaskHandler;
 import io.quarkus.arc.deployment.AutoAddScopeBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem;
 import io.quarkus.arc.deployment.BeanRegistrationPhaseBuildItem.BeanConfiguratorBuildItem;
@@ -76,7 +76,12 @@ class AirlockTaskProcessor {
     }
 
     @BuildStep
-    void discoverHandlers(CombinedIndexBuildItem index, BeanRegistrationPhaseBuildItem registration,
+    AirlockTaskNamesBuildItem taskNames(CombinedIndexBuildItem index) {
+        return AirlockTaskNamesBuildItem.of(index.getIndex());
+    }
+
+    @BuildStep
+    void discoverHandlers(CombinedIndexBuildItem index, AirlockTaskNamesBuildItem taskNames, BeanRegistrationPhaseBuildItem registration,
             InvokerFactoryBuildItem invokers, BuildProducer<AirlockTaskBuildItem> tasks,
             BuildProducer<ValidationErrorBuildItem> errors,
             // never produced: declaring it orders this step before ArC's validation, which must see the invokers
@@ -100,7 +105,7 @@ class AirlockTaskProcessor {
             if (annotation == null) {
                 continue; // removed by an annotation transformer
             }
-            String name = TaskNames.of(annotation, method);
+            String name = taskNames.nameOf(method);
             byName.computeIfAbsent(name, ignored -> new ArrayList<>()).add(method);
             BeanInfo bean = classBeans.get(method.declaringClass().name());
             Throwable problem = validate(method, bean);
@@ -132,8 +137,8 @@ class AirlockTaskProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void installHandlers(List<AirlockTaskBuildItem> tasks, AirlockTaskRecorder recorder, RecorderContext recorderContext,
-            ShutdownContextBuildItem shutdown) throws ClassNotFoundException {
+    void installHandlers(List<AirlockTaskBuildItem> tasks, TaskRecorder recorder, RecorderContext recorderContext,
+            AirlockBuildTimeConfig config, ShutdownContextBuildItem shutdown) throws ClassNotFoundException {
         List<AirlockTaskBuildItem> sorted = new ArrayList<>(tasks);
         sorted.sort(Comparator.comparing(AirlockTaskBuildItem::name));
         List<RuntimeValue<TaskHandler>> handlers = new ArrayList<>();
@@ -143,10 +148,11 @@ class AirlockTaskProcessor {
                     .newInstance(task.invoker().getClassName());
             if (hasSharedInstance(task.bean())) {
                 handlers.add(recorder.sharedInstanceHandler(task.name(), task.describe(), parameterClasses(task.method()),
-                        genericSignatures(task.method()), invoker, task.bean().getIdentifier()));
+                        genericSignatures(task.method()), invoker, task.bean().getIdentifier(),
+                        config.interceptDirectCalls()));
             } else {
                 handlers.add(recorder.handler(task.name(), task.describe(), parameterClasses(task.method()),
-                        genericSignatures(task.method()), invoker));
+                        genericSignatures(task.method()), invoker, config.interceptDirectCalls()));
             }
         }
         recorder.install(handlers, shutdown);

@@ -4,7 +4,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.DotName;
 
-import io.quarkiverse.airlock.runtime.AirlockRecorder;
+import io.quarkiverse.airlock.runtime.TransactionRecorder;
 import io.quarkiverse.airlock.runtime.tx.TransactionBoundary;
 import io.quarkiverse.airlock.runtime.tx.TransactionBoundaryInterceptor;
 import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
@@ -57,7 +57,7 @@ class AirlockTransactionProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void deferToCommit(Capabilities capabilities, AirlockRecorder recorder, BeanContainerBuildItem container,
+    void deferToCommit(Capabilities capabilities, TransactionRecorder recorder, BeanContainerBuildItem container,
             ShutdownContextBuildItem shutdown) {
         if (capabilities.isPresent(Capability.TRANSACTIONS)) {
             recorder.deferToCommit(shutdown);

@@ -22,7 +22,7 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.UsageException;
-import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**

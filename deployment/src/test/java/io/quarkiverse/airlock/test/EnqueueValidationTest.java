@@ -57,6 +57,16 @@ public class EnqueueValidationTest {
     }
 
     @Test
+    void aRenamedTaskCalledByItsMethodNameNamesTheTaskThatMethodHandles() {
+        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("sendInvoice", 1L))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContainingAll("Unknown task 'sendInvoice'", "Handlers#sendInvoice(long)",
+                        "handles task 'invoiceCustomer'", "enqueue it by that name"));
+        assertThat(scope.intents()).isEmpty();
+        assertThat(handlers.calls).isEmpty();
+    }
+
+    @Test
     void unknownNameFailsInsideAnAirlockScopeMethodAndNothingEscapes() {
         UsageException failure = orders.enqueueTypoAndCarryOn();
         assertThat(failure).isNotNull()
@@ -170,6 +180,11 @@ public class EnqueueValidationTest {
         @AirlockTask
         void ship(long orderId, String carrier) {
             calls.add("ship " + orderId + " " + carrier);
+        }
+
+        @AirlockTask("invoiceCustomer")
+        void sendInvoice(long orderId) {
+            calls.add("invoice " + orderId);
         }
     }
 

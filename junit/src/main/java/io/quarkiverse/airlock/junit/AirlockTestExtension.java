@@ -15,11 +15,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * The JUnit 5 side of {@link AirlockTest}: opens the test's scope right before each test method (after the
@@ -42,9 +42,9 @@ public class AirlockTestExtension implements BeforeTestExecutionCallback, AfterT
         IntentLog log = IntentLog.INSTANCE;
         if (!log.installedByContainer) {
             // Plain Java (or a container that did not pick up the listener bean): listen next to whatever is installed.
-            AirlockListener previous = AirlockListeners.installed();
+            AirlockListener previous = AirlockHooks.listener();
             store.put(PREVIOUS_LISTENER, Optional.ofNullable(previous));
-            AirlockListeners.install(previous == null ? List.of(log) : List.of(previous, log));
+            AirlockHooks.installListeners(previous == null ? List.of(log) : List.of(previous, log));
         }
         log.start();
         Scope scope = new Scope(policy).enter();
@@ -64,7 +64,7 @@ public class AirlockTestExtension implements BeforeTestExecutionCallback, AfterT
             @SuppressWarnings("unchecked")
             Optional<AirlockListener> previous = store.remove(PREVIOUS_LISTENER, Optional.class);
             if (previous != null) {
-                AirlockListeners.install(previous.map(List::of).orElse(null));
+                AirlockHooks.installListeners(previous.map(List::of).orElse(null));
             }
         }
     }

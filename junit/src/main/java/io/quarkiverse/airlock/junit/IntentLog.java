@@ -7,7 +7,7 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 
 /**
  * What happened to intents anywhere in the application while an {@link AirlockTest} test runs: handed to an executor,

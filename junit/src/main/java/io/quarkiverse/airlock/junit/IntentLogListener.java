@@ -8,7 +8,7 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 
 /**
  * Installs the {@link IntentLog} in a Quarkus test application: this jar is a bean archive, and Airlock installs every

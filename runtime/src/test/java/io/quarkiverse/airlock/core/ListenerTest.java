@@ -16,8 +16,8 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 class ListenerTest {
 
@@ -25,12 +25,12 @@ class ListenerTest {
 
     @AfterEach
     void uninstall() {
-        AirlockListeners.install(null);
+        AirlockHooks.installListeners(null);
     }
 
     @Test
     void listenersHearTheWholeLifeOfAFlushedScope() {
-        AirlockListeners.install(List.of(events));
+        AirlockHooks.installListeners(List.of(events));
         List<String> ran = new ArrayList<>();
 
         Airlock.scope(scope -> {
@@ -46,7 +46,7 @@ class ListenerTest {
 
     @Test
     void theDroppingPolicyIsNamedInnermostLocalFirst() {
-        AirlockListeners.install(List.of(events));
+        AirlockHooks.installListeners(List.of(events));
         Policy blockMail = new BlockTasks("mail");
         Policy blockSms = new BlockTasks("sms");
 
@@ -63,7 +63,7 @@ class ListenerTest {
 
     @Test
     void aDiscardCarriesItsReason() {
-        AirlockListeners.install(List.of(events));
+        AirlockHooks.installListeners(List.of(events));
 
         assertThatThrownBy(() -> Airlock.scope(scope -> {
             Airlock.enqueue("mail", () -> {
@@ -76,7 +76,7 @@ class ListenerTest {
 
     @Test
     void anOuterScopeCapturingANestedFlushIsReported() {
-        AirlockListeners.install(List.of(events));
+        AirlockHooks.installListeners(List.of(events));
 
         Airlock.scope(outer -> {
             Airlock.scope(inner -> Airlock.enqueue("mail", () -> {
@@ -90,7 +90,7 @@ class ListenerTest {
 
     @Test
     void aFailingHandlerIsReportedWithItsError() {
-        AirlockListeners.install(List.of(events));
+        AirlockHooks.installListeners(List.of(events));
 
         assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("boom", () -> {
             throw new IllegalArgumentException("no stock");
@@ -107,7 +107,7 @@ class ListenerTest {
                 throw new IllegalStateException("listener bug");
             }
         };
-        AirlockListeners.install(List.of(broken, events));
+        AirlockHooks.installListeners(List.of(broken, events));
         List<String> ran = new ArrayList<>();
 
         Airlock.scope(scope -> Airlock.enqueue("mail", () -> ran.add("mail")));
@@ -129,7 +129,7 @@ class ListenerTest {
                 throw new NoClassDefFoundError("listener dependency missing");
             }
         };
-        AirlockListeners.install(List.of(asserting, events));
+        AirlockHooks.installListeners(List.of(asserting, events));
         List<String> ran = new ArrayList<>();
 
         Airlock.scope(scope -> Airlock.enqueue("mail", () -> ran.add("mail")));
@@ -146,7 +146,7 @@ class ListenerTest {
                 throw new OutOfMemoryError("no heap left");
             }
         };
-        AirlockListeners.install(List.of(starving));
+        AirlockHooks.installListeners(List.of(starving));
 
         assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("mail", () -> {
         }))).isInstanceOf(OutOfMemoryError.class).hasMessage("no heap left");
@@ -170,14 +170,14 @@ class ListenerTest {
 
     @Test
     void nothingIsHeardOnceListenersAreUninstalled() {
-        AirlockListeners.install(List.of(events));
-        AirlockListeners.install(List.of());
+        AirlockHooks.installListeners(List.of(events));
+        AirlockHooks.installListeners(List.of());
 
         Airlock.scope(scope -> Airlock.enqueue("mail", () -> {
         }));
 
         assertThat(events.log).isEmpty();
-        assertThat(AirlockListeners.installed()).isNull();
+        assertThat(AirlockHooks.listener()).isNull();
     }
 
     private static final class Events implements AirlockListener {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.airlock.deployment.AirlockTaskBuildItem;
+import io.quarkiverse.airlock.deployment.AirlockBuildTimeConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
+import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.devui.AirlockDevUIListener;
 import io.quarkiverse.airlock.runtime.devui.AirlockJsonRPCService;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -22,6 +24,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
+import io.quarkiverse.airlock.spi.AirlockListener;
 
 /**
  * The Airlock card of the Dev UI: pending intents, their outcomes, the tasks and the configuration. Nothing here runs
@@ -30,12 +33,9 @@ import io.quarkus.devui.spi.page.Page;
 class AirlockDevUIProcessor {
 
     private static final String PREFIX = "quarkus.airlock.";
-    /**
-     * The documented defaults of the core properties; run-time ones are not visible to the build's configuration.
-     * Kept in step with AirlockConfig and AirlockRuntimeConfig.
-     */
-    private static final Map<String, String> DEFAULTS = Map.of(PREFIX + "executor", "sync", PREFIX + "policy", "allow-all",
-            PREFIX + "http.auto-scope", "false", PREFIX + "enabled", "true");
+    /** What each property is worth when nobody set it, read from the configuration mappings. */
+    private static final Map<String, String> DEFAULTS = ConfigDefaults.of(AirlockConfig.class, AirlockRuntimeConfig.class,
+            AirlockBuildTimeConfig.class);
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
     AdditionalBeanBuildItem recorder() {

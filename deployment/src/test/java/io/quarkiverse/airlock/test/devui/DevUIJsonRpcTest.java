@@ -110,6 +110,12 @@ public class DevUIJsonRpcTest extends DevUIJsonRPCTest {
                 .extract().asString();
         assertThat(buildTimeData).contains("notifyWarehouse", "chargeCard", "audit", DevShop.Tasks.class.getName(),
                 "java.lang.Object", "quarkus.airlock.http.auto-scope", "quarkus.airlock.enabled");
+        // every property with a default is listed with it, run-time ones too, read from the configuration mappings
+        assertThat(buildTimeData.replaceAll("\\s+", ""))
+                .contains("\"name\":\"quarkus.airlock.outbox.table\",\"value\":\"airlock_outbox\",\"source\":\"default\"")
+                .contains("\"name\":\"quarkus.airlock.outbox.handler-timeout\",\"value\":\"1m\",\"source\":\"default\"")
+                .contains("\"name\":\"quarkus.airlock.messaging.consumer.dedupe-window\",\"value\":\"10000\"")
+                .contains("\"name\":\"quarkus.airlock.http.auto-scope\",\"value\":\"true\",\"source\":\"application.properties\"");
     }
 
     private JsonNode scopeFrom(String origin) throws Exception {

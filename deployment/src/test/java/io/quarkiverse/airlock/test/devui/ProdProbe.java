@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.runtime.devui.AirlockDevUIListener;
 import io.quarkiverse.airlock.runtime.devui.AirlockJsonRPCService;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.Arc;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Reports, from inside a running application, whether anything of the Dev UI's recording exists there. A top-level
@@ -33,7 +33,7 @@ public class ProdProbe {
         boolean[] ran = new boolean[1];
         Airlock.scope(scope -> Airlock.enqueue("probe", () -> ran[0] = true));
         found.put("scopeFlushed", ran[0]);
-        found.put("listenerInstalled", AirlockListeners.installed() != null);
+        found.put("listenerInstalled", AirlockHooks.listener() != null);
         StringBuilder lines = new StringBuilder();
         found.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
         return lines.toString();

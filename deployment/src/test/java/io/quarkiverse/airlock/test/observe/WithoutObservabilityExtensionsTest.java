@@ -11,12 +11,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.runtime.metrics.AirlockMetrics;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.quarkiverse.airlock.runtime.trace.OpenTelemetryDispatchTracing;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Without Micrometer and OpenTelemetry nothing of them is installed: no metrics listener, no tracing, so the hot paths
@@ -35,7 +36,7 @@ public class WithoutObservabilityExtensionsTest {
         assertThat(Arc.container().listAll(AirlockListener.class))
                 .noneMatch(listener -> listener.getBean().getBeanClass() == AirlockMetrics.class);
         assertThat(Arc.container().instance(OpenTelemetryDispatchTracing.class).isAvailable()).isFalse();
-        assertThat(DispatchTracing.installed()).isNull();
+        assertThat(AirlockHooks.tracing()).isNull();
 
         Intent[] enqueued = new Intent[1];
         Airlock.scope(scope -> enqueued[0] = Airlock.enqueue("ship", 1L));

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.quarkiverse.airlock.runtime.context.ScopeHolder;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
+import io.quarkiverse.airlock.spi.ScopeHolder;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
@@ -35,7 +35,7 @@ import io.vertx.core.impl.ContextInternal;
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
 public class ScopeHolderBenchmark {
 
-    final ScopeHolder threadLocal = ScopeHolders.threadLocal();
+    final ScopeHolder threadLocal = AirlockHooks.threadLocalScopes();
     final ScopeHolder vertx = new VertxScopeHolder();
 
     Vertx runtime;

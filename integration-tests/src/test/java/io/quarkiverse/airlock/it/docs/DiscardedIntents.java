@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 
 // tag::listener[]
 @ApplicationScoped // every AirlockListener bean is installed at start-up

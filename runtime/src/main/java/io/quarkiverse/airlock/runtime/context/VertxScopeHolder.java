@@ -3,6 +3,9 @@ package io.quarkiverse.airlock.runtime.context;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quarkiverse.airlock.spi.ScopeHolder;
+import io.quarkiverse.airlock.spi.ScopeState;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Binds the scope state to the Vert.x duplicated context the caller runs on, so that a unit of work keeps its scope as
@@ -14,7 +17,7 @@ public final class VertxScopeHolder implements ScopeHolder {
 
     static final String KEY = VertxScopeHolder.class.getName();
 
-    private final ScopeHolder fallback = ScopeHolders.threadLocal();
+    private final ScopeHolder fallback = AirlockHooks.threadLocalScopes();
 
     @Override
     public ScopeState current() {

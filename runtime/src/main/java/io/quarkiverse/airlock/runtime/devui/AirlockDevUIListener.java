@@ -18,7 +18,7 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 

@@ -25,10 +25,11 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.UsageException;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkiverse.airlock.spi.TaskRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * How task arguments travel as JSON (the event bus, messaging, the outbox) and come back as the handler's full
@@ -131,7 +132,7 @@ public final class ArgumentJson {
      */
     public static void check(Intent intent, String transport) {
         List<Object> args = intent.args();
-        TaskHandler handler = TaskRegistry.find(intent.name());
+        TaskHandler handler = AirlockHooks.tasks().find(intent.name());
         for (int i = 0; i < args.size(); i++) {
             Object arg = args.get(i);
             if (arg == null || isExact(arg, handler, i)) {

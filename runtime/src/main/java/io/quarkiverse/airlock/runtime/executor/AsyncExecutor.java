@@ -2,6 +2,9 @@ package io.quarkiverse.airlock.runtime.executor;
 
 import io.quarkiverse.airlock.Intent;
 import io.vertx.core.Vertx;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.quarkiverse.airlock.spi.DispatchOptions;
 
 /**
  * An executor that hands each intent to another thread, after its {@code delay} option if it has one.
@@ -25,8 +28,8 @@ abstract class AsyncExecutor implements BuiltinExecutor {
     }
 
     @Override
-    public boolean handsOff() {
-        return true;
+    public ExecutorTraits traits() {
+        return ExecutorTraits.IN_PROCESS.handingOff();
     }
 
     /** Runs the intent elsewhere, on a fresh duplicated context; failures are reported, never thrown. */

@@ -4,6 +4,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * Stands in for the configured executor when {@code quarkus.airlock.enabled=false}: escaping intents are dropped.
@@ -14,9 +16,9 @@ public class DisabledExecutor implements IntentExecutor {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     public static IntentExecutor replacing(IntentExecutor configured) {
-        if (configured instanceof BuiltinExecutor) {
-            boolean requiresLocalHandler = ((BuiltinExecutor) configured).requiresLocalHandler();
-            return new Validating(requiresLocalHandler);
+        ExecutorTraits traits = ExecutorTraits.of(configured);
+        if (traits.checksTasks()) {
+            return new Validating(ExecutorTraits.IN_PROCESS.withLocalHandlerRequired(traits.requiresLocalHandler()));
         }
         return new DisabledExecutor();
     }
@@ -33,15 +35,15 @@ public class DisabledExecutor implements IntentExecutor {
 
     private static final class Validating extends DisabledExecutor implements BuiltinExecutor {
 
-        private final boolean requiresLocalHandler;
+        private final ExecutorTraits traits;
 
-        Validating(boolean requiresLocalHandler) {
-            this.requiresLocalHandler = requiresLocalHandler;
+        Validating(ExecutorTraits traits) {
+            this.traits = traits;
         }
 
         @Override
-        public boolean requiresLocalHandler() {
-            return requiresLocalHandler;
+        public ExecutorTraits traits() {
+            return traits;
         }
     }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Consumes the intents published by {@link EventBusExecutor} for the local task handlers: decodes the JSON arguments
@@ -31,7 +32,7 @@ public final class EventBusConsumers {
     /** Registers a consumer per local task handler and completes when the event bus knows them all. */
     public Future<Void> start() {
         List<Future<Void>> registered = new ArrayList<>();
-        for (TaskHandler handler : TaskRegistry.all()) {
+        for (TaskHandler handler : AirlockHooks.tasks().all()) {
             MessageConsumer<String> consumer = vertx.eventBus().consumer(handler.name(),
                     message -> run(handler, message));
             consumers.add(consumer);
@@ -51,7 +52,7 @@ public final class EventBusConsumers {
         Context context = Contexts.fresh(vertx);
         String origin = message.headers().get(EventBusExecutor.ORIGIN_HEADER);
         context.executeBlocking(() -> {
-            DispatchTracing tracing = DispatchTracing.installed();
+            DispatchTracing tracing = AirlockHooks.tracing();
             if (tracing == null) {
                 handler.invoke(decode(handler, message.body()));
                 return null;

@@ -5,10 +5,14 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.Json;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.quarkiverse.airlock.spi.DispatchOptions;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Publishes each intent on the Vert.x event bus: the address is the task name, the body the arguments as a JSON array
@@ -40,14 +44,9 @@ public class EventBusExecutor implements BuiltinExecutor {
     }
 
     @Override
-    public boolean requiresLocalHandler() {
-        return false;
-    }
-
-    @Override
-    public boolean handsOff() {
+    public ExecutorTraits traits() {
         // consumers run on an event loop or a worker, never in the sending thread; actions go to the worker pool
-        return true;
+        return ExecutorTraits.IN_PROCESS.withLocalHandlerRequired(false).handingOff();
     }
 
     @Override
@@ -67,7 +66,7 @@ public class EventBusExecutor implements BuiltinExecutor {
         DeliveryOptions delivery = new DeliveryOptions();
         intent.origin().ifPresent(origin -> delivery.addHeader(ORIGIN_HEADER, origin));
         delivery.addHeader(INTENT_HEADER, DispatchFailures.id(intent));
-        DispatchTracing tracing = DispatchTracing.installed();
+        DispatchTracing tracing = AirlockHooks.tracing();
         if (tracing != null) {
             tracing.inject(intent, delivery::addHeader);
         }

@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * The JSON form of an intent on a message channel:
@@ -36,7 +37,7 @@ public final class IntentMessages {
         json.put(ARGS, new JsonArray(ArgumentJson.plain(intent.args())));
         json.put(ORIGIN, intent.origin().orElse(null));
         json.put(OPTIONS, options(intent.options()));
-        DispatchTracing tracing = DispatchTracing.installed();
+        DispatchTracing tracing = AirlockHooks.tracing();
         if (tracing != null) {
             JsonObject trace = new JsonObject();
             tracing.inject(intent, trace::put);

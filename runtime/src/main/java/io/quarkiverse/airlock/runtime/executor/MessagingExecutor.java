@@ -21,6 +21,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * Sends each intent as a JSON message to a Quarkus Messaging channel, one shared channel or one per task, so any
@@ -66,8 +68,8 @@ public class MessagingExecutor implements BuiltinExecutor {
     }
 
     @Override
-    public boolean requiresLocalHandler() {
-        return channelPerTask;
+    public ExecutorTraits traits() {
+        return ExecutorTraits.IN_PROCESS.withLocalHandlerRequired(channelPerTask);
     }
 
     @Override

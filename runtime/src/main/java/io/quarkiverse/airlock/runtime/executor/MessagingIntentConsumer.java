@@ -10,12 +10,13 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Handles the intents received on the consumer channel(s): decodes the JSON message, converts the arguments to the
@@ -44,7 +45,7 @@ public class MessagingIntentConsumer {
         Object[] args;
         try {
             intent = IntentMessages.decode(message.getPayload());
-            handler = TaskRegistry.require(intent.getString(IntentMessages.TASK));
+            handler = AirlockHooks.tasks().require(intent.getString(IntentMessages.TASK));
             args = arguments(handler, intent.getJsonArray(IntentMessages.ARGS));
         } catch (RuntimeException invalid) {
             LOG.errorf(invalid, "Airlock cannot handle a received message: %s", invalid.getMessage());
@@ -59,7 +60,7 @@ public class MessagingIntentConsumer {
         JsonObject trace = intent.getJsonObject(IntentMessages.TRACE);
         String origin = intent.getString(IntentMessages.ORIGIN);
         Contexts.fresh(vertx).executeBlocking(() -> {
-            DispatchTracing tracing = DispatchTracing.installed();
+            DispatchTracing tracing = AirlockHooks.tracing();
             if (tracing == null) {
                 handler.invoke(args);
                 return null;

@@ -10,11 +10,11 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.DispatchDeferral;
-import io.quarkiverse.airlock.runtime.TransactionOutcome;
+import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.spi.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
-import io.quarkiverse.airlock.runtime.context.ScopeState;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeState;
 import io.vertx.core.Context;
 
 /**
@@ -47,8 +47,8 @@ final class AsyncScope {
 
     /** Enters a new scope on {@code context}, nested in the caller's current scope and local policies. */
     static AsyncScope open(ScopePlan plan, Context context) {
-        ScopeState caller = ScopeHolders.get().current();
-        DispatchDeferral deferral = DispatchDeferral.installed();
+        ScopeState caller = AirlockHooks.scopes().current();
+        DispatchDeferral deferral = AirlockHooks.deferral();
         return new AsyncScope(plan, caller == null ? null : caller.scope(),
                 caller == null ? List.of() : caller.localPolicies(), context,
                 deferral == null ? null : deferral.currentTransaction()).enter();
@@ -64,7 +64,7 @@ final class AsyncScope {
 
     private AsyncScope enter() {
         Contexts.runOn(context, () -> {
-            ScopeState here = ScopeHolders.get().currentOrCreate();
+            ScopeState here = AirlockHooks.scopes().currentOrCreate();
             here.scope(enclosing);
             here.localPolicies(localPolicies);
             scope.enter();
@@ -116,7 +116,7 @@ final class AsyncScope {
     }
 
     private void flushInTransaction() {
-        DispatchDeferral deferral = DispatchDeferral.installed();
+        DispatchDeferral deferral = AirlockHooks.deferral();
         if (transaction == null || deferral == null) {
             scope.flush();
             return;

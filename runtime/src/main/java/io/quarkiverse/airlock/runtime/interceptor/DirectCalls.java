@@ -5,32 +5,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
+import io.quarkiverse.airlock.spi.TaskHandler;
 
 /**
  * State of the migration aid that turns direct calls to {@code @AirlockTask} methods into intents. Airlock's own
  * dispatch calls the same methods through the same interceptor: it marks the call it is about to make, and the
- * interceptor lets exactly that call through. Off unless {@code quarkus.airlock.intercept-direct-calls=true}, and
- * then {@link TaskHandler} does not touch the thread-local at all.
+ * interceptor lets exactly that call through. Only with {@code quarkus.airlock.intercept-direct-calls=true} does the
+ * build mark Airlock's calls; otherwise no handler call touches the thread-local.
  */
 public final class DirectCalls {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
-    private static volatile boolean intercepting;
     private static final ThreadLocal<Boolean> DISPATCHING = new ThreadLocal<>();
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private DirectCalls() {
     }
 
-    public static void intercept(boolean on) {
-        intercepting = on;
+    /** Warnings are given once per call site and application start. */
+    public static void forgetWarnings() {
         WARNED.clear();
-    }
-
-    public static boolean intercepting() {
-        return intercepting;
     }
 
     /** Calls a handler on behalf of Airlock: the interceptor does not buffer this call. */

@@ -81,7 +81,7 @@ public class ScopePlans {
         return bindings.iterator().next().policy();
     }
 
-    static void declare(Map<String, Class<? extends Policy>> policies) {
+    public static void declare(Map<String, Class<? extends Policy>> policies) {
         declared = Map.copyOf(policies);
     }
 

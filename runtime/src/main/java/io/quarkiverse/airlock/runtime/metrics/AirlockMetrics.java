@@ -15,7 +15,7 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockListener;
 
 /**
  * Micrometer meters for what happens to intents, tagged by task name, and a gauge of open scopes. Registered only

@@ -13,9 +13,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.airlock.runtime.outbox.DefaultAirlockOutbox;
 import io.quarkiverse.airlock.runtime.outbox.OutboxSnapshot;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkiverse.airlock.spi.TaskRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Meters of the durable outbox: gauges of its table's rows, and counters of what this instance's relay delivers.
@@ -75,7 +76,7 @@ public class OutboxMetrics {
 
     private static List<String> declaredTasks() {
         List<String> names = new ArrayList<>();
-        for (TaskHandler handler : TaskRegistry.all()) {
+        for (TaskHandler handler : AirlockHooks.tasks().all()) {
             names.add(handler.name());
         }
         return names;

@@ -23,14 +23,15 @@ import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
-import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * The outbox of the application: started by the recorder when {@code quarkus.airlock.outbox.enabled=true}, it owns
@@ -79,7 +80,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
         TransactionSynchronizationRegistry transactions = Arc.container()
                 .instance(TransactionSynchronizationRegistry.class).get();
         boolean requiresLocalHandler = runsHandlers
-                || delivery instanceof BuiltinExecutor && ((BuiltinExecutor) delivery).requiresLocalHandler();
+                || ExecutorTraits.of(delivery).requiresLocalHandler();
         return new OutboxExecutor(table, transactions, Arc.container().instance(TransactionManager.class).get(), nudge,
                 dueLater, requiresLocalHandler, tuning.holdTimeout());
     }
@@ -95,7 +96,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             }, false));
         }
         // in process: the relay's own handlers, or an IntentExecutor bean; not a hand-off to another node
-        boolean inProcess = runsHandlers || !(delivery instanceof BuiltinExecutor);
+        boolean inProcess = runsHandlers || !ExecutorTraits.of(delivery).checksTasks();
         RowTransaction transaction = inProcess && tuning.handlerTransaction()
                 ? RowTransaction.jta(Arc.container().instance(TransactionManager.class).get())
                 : RowTransaction.NONE;

@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
-import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.DispatchOptions;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * Dispatches an intent by writing it to the outbox table, in the JTA transaction the scope flushes in: a rollback
@@ -42,7 +43,7 @@ final class OutboxExecutor implements BuiltinExecutor {
     private final Runnable nudge;
     private final Consumer<OffsetDateTime> dueLater;
     private final Synchronization nudgeOnCommit;
-    private final boolean requiresLocalHandler;
+    private final ExecutorTraits traits;
     private final TransactionManager transactionManager;
     private final Duration holdTimeout;
 
@@ -56,7 +57,7 @@ final class OutboxExecutor implements BuiltinExecutor {
         this.store = store;
         this.transactionManager = transactionManager;
         this.holdTimeout = holdTimeout;
-        this.requiresLocalHandler = requiresLocalHandler;
+        this.traits = ExecutorTraits.IN_PROCESS.withLocalHandlerRequired(requiresLocalHandler).joiningTransaction();
         this.transactions = transactions;
         this.nudge = nudge;
         this.dueLater = dueLater;
@@ -75,18 +76,13 @@ final class OutboxExecutor implements BuiltinExecutor {
     }
 
     @Override
-    public boolean requiresLocalHandler() {
-        return requiresLocalHandler;
+    public ExecutorTraits traits() {
+        return traits;
     }
 
     @Override
     public void checkEnqueued(Intent intent) {
         OutboxJson.check(intent);
-    }
-
-    @Override
-    public boolean joinsTransaction() {
-        return true;
     }
 
     @Override

@@ -12,14 +12,15 @@ import java.util.UUID;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.UsageException;
-import io.quarkiverse.airlock.runtime.executor.DispatchOptions;
+import io.quarkiverse.airlock.spi.DispatchOptions;
 import io.quarkiverse.airlock.runtime.executor.ArgumentJson;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * What an outbox row stores of an intent, as JSON, and the intent rebuilt from it.
@@ -71,7 +72,7 @@ final class OutboxJson {
     /** The options without {@code delay}, which the row's due time already holds. */
     static String options(Intent intent) {
         Map<String, Object> options = intent.options();
-        DispatchTracing tracing = DispatchTracing.installed();
+        DispatchTracing tracing = AirlockHooks.tracing();
         if (options.isEmpty() && (tracing == null || intent.traceContext() == null)) {
             return "{}";
         }
@@ -91,7 +92,7 @@ final class OutboxJson {
     static Intent intent(String task, String args, String options, String origin) {
         JsonArray array = new JsonArray(args);
         Object[] values = new Object[array.size()];
-        TaskHandler handler = TaskRegistry.find(task);
+        TaskHandler handler = AirlockHooks.tasks().find(task);
         if (handler != null && handler.arity() != values.length) {
             throw new IllegalArgumentException("Task '" + task + "' takes " + handler.arity() + " argument(s) "
                     + handler.parameterTypes() + " but its outbox row holds " + values.length + ": " + args);
@@ -115,7 +116,7 @@ final class OutboxJson {
             return Intent.restored(task, Arrays.asList(values), optionMap, origin);
         }
         optionMap.keySet().removeAll(trace.keySet());
-        DispatchTracing tracing = DispatchTracing.installed();
+        DispatchTracing tracing = AirlockHooks.tracing();
         return Intent.restored(task, Arrays.asList(values), optionMap, origin,
                 tracing == null ? null : tracing.extract(trace::get));
     }

@@ -8,9 +8,9 @@ import org.jboss.logging.MDC;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxDelivery;
-import io.quarkiverse.airlock.runtime.executor.TaskInvoker;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.TaskInvoker;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Runs one claimed row and records its outcome: what a lane does for each row. With a {@link RowTransaction}, the
@@ -73,7 +73,7 @@ final class RowRunner {
         MDC.put(MDC_ATTEMPT, Integer.toString(row.attempt()));
         try {
             Intent intent = OutboxJson.intent(row.task(), row.args(), row.options(), row.origin());
-            AirlockListener listener = AirlockListeners.installed();
+            AirlockListener listener = AirlockHooks.listener();
             if (listener != null) {
                 listener.dispatching(intent, executor);
             }

@@ -18,6 +18,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 
 /**
  * Dispatch spans with OpenTelemetry. An intent remembers the context it was enqueued in; its handler runs in a span

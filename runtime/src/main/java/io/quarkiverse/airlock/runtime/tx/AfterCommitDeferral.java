@@ -13,12 +13,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
-import io.quarkiverse.airlock.runtime.DispatchDeferral;
-import io.quarkiverse.airlock.runtime.TransactionGate;
-import io.quarkiverse.airlock.runtime.TransactionOutcome;
-import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.spi.TransactionGate;
+import io.quarkiverse.airlock.spi.TransactionOutcome;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Holds back the dispatch of scopes that flush inside a JTA transaction until it completes: one synchronization per
@@ -46,7 +47,7 @@ public class AfterCommitDeferral implements DispatchDeferral {
 
     @Override
     public boolean defer(List<Intent> intents, IntentExecutor executor) {
-        if (executor instanceof BuiltinExecutor && ((BuiltinExecutor) executor).joinsTransaction()) {
+        if (ExecutorTraits.of(executor).joinsTransaction()) {
             // its dispatch is a write in this very transaction, which commits or rolls back with the business data
             return false;
         }
@@ -96,7 +97,7 @@ public class AfterCommitDeferral implements DispatchDeferral {
             return true;
         }
         pending.add(intents, executor);
-        AirlockListener listener = AirlockListeners.installed();
+        AirlockListener listener = AirlockHooks.listener();
         if (listener != null) {
             listener.deferred(intents);
         }

@@ -13,12 +13,13 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
-import io.quarkiverse.airlock.runtime.TransactionGate;
-import io.quarkiverse.airlock.runtime.TransactionOutcome;
-import io.quarkiverse.airlock.runtime.executor.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.TransactionGate;
+import io.quarkiverse.airlock.spi.TransactionOutcome;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
 import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * The intents of one transaction, in FIFO order across the scopes that flushed in it. After a commit each is
@@ -76,7 +77,7 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
         // a copy: a custom scope may hand dispatchAll a list of its own and change it before the commit
         batches.add(flushed.toArray(new Intent[0]));
         executors.add(executor);
-        runsHere |= !(executor instanceof BuiltinExecutor) || !((BuiltinExecutor) executor).handsOff();
+        runsHere |= !ExecutorTraits.of(executor).handsOff();
     }
 
     @Override
@@ -100,7 +101,7 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
         }
         Transaction finished = runsHere ? suspend() : null;
         try {
-            AirlockListener listener = AirlockListeners.installed();
+            AirlockListener listener = AirlockHooks.listener();
             for (int b = 0; b < batches.size(); b++) {
                 IntentExecutor executor = executors.get(b);
                 for (Intent intent : batches.get(b)) {
@@ -144,7 +145,7 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
     }
 
     static void dropped(List<Intent> intents, String reason) {
-        AirlockListener listener = AirlockListeners.installed();
+        AirlockListener listener = AirlockHooks.listener();
         if (listener != null) {
             listener.rolledBack(intents);
         }

@@ -6,7 +6,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.TransactionBoundaries;
+import io.quarkiverse.airlock.TransactionBoundaries;
 
 /**
  * Makes a {@code @Transactional} method a boundary for the scope around it: what it enqueued into that scope (the

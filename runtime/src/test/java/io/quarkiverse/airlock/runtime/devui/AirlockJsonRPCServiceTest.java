@@ -22,9 +22,9 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.executor.TaskInvoker;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
+import io.quarkiverse.airlock.spi.TaskInvoker;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * The service's snapshots and streams, fed by real scopes in plain Java (the Dev UI test client cannot drive streams).
@@ -55,12 +55,12 @@ class AirlockJsonRPCServiceTest {
     void install() {
         listener = new AirlockDevUIListener();
         service = new AirlockJsonRPCService(listener, () -> null);
-        AirlockListeners.install(List.of(listener));
+        AirlockHooks.installListeners(List.of(listener));
     }
 
     @AfterEach
     void uninstall() {
-        AirlockListeners.install(null);
+        AirlockHooks.installListeners(null);
     }
 
     @Test

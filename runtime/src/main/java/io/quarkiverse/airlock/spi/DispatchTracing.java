@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.trace;
+package io.quarkiverse.airlock.spi;
 
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -29,23 +29,9 @@ public interface DispatchTracing {
     /** Starts the span of a handler for a message whose headers {@link #inject} wrote. */
     DispatchSpan startRemote(String task, String origin, Function<String, String> headers);
 
-    static DispatchTracing installed() {
-        return Installed.tracing;
-    }
-
-    static void install(DispatchTracing tracing) {
-        Installed.tracing = tracing;
-    }
-
     /** The span of one dispatch; current until {@link #end(Throwable)}. */
     interface DispatchSpan {
         void end(Throwable failure);
     }
 
-    final class Installed {
-        private static volatile DispatchTracing tracing;
-
-        private Installed() {
-        }
-    }
 }

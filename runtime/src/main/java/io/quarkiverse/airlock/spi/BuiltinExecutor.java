@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.executor;
+package io.quarkiverse.airlock.spi;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
@@ -9,12 +9,9 @@ import io.quarkiverse.airlock.IntentExecutor;
  */
 public interface BuiltinExecutor extends IntentExecutor {
 
-    /**
-     * Whether a named intent must have a local handler. False where another node may consume it (the event bus), which
-     * still checks the arguments of locally known tasks.
-     */
-    default boolean requiresLocalHandler() {
-        return true;
+    /** What the core must know of this executor; read once per scope. */
+    default ExecutorTraits traits() {
+        return ExecutorTraits.IN_PROCESS;
     }
 
     /**
@@ -25,23 +22,7 @@ public interface BuiltinExecutor extends IntentExecutor {
     }
 
     /**
-     * Whether dispatch must happen inside the transaction the scope flushes in (the outbox writes its rows there),
-     * instead of after its commit.
-     */
-    default boolean joinsTransaction() {
-        return false;
-    }
-
-    /**
-     * Whether dispatch only hands the intent to another thread, so that nothing of it runs in the dispatching thread:
-     * after a commit, such a dispatch needs no suspension of the finished transaction.
-     */
-    default boolean handsOff() {
-        return false;
-    }
-
-    /**
-     * For an executor that {@linkplain #joinsTransaction() joins the transaction}: stores {@code intent} now, in the
+     * For an executor that {@linkplain ExecutorTraits#joinsTransaction() joins the transaction}: stores {@code intent} now, in the
      * transaction the nested scope flushed in, held back until the enclosing scope that captured it decides. A
      * rollback then takes the stored intent with it, and a commit keeps it even if the process dies before the
      * enclosing scope ends.

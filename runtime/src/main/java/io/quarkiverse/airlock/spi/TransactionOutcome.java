@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime;
+package io.quarkiverse.airlock.spi;
 
 /** What became of a transaction that a scope's intents wait for. */
 public enum TransactionOutcome {

@@ -5,8 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.invoke.Invoker;
 
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
+import io.quarkiverse.airlock.runtime.interceptor.DirectCalls;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;
@@ -17,13 +18,17 @@ import io.quarkus.runtime.annotations.Recorder;
  * Installs the task handlers the build discovered. Handlers are called through generated ArC invokers: no reflection.
  */
 @Recorder
-public class AirlockTaskRecorder {
+public class TaskRecorder {
 
+    /**
+     * @param marked whether direct calls to task methods are intercepted: Airlock's own call is then marked so that the
+     *        interceptor lets it through
+     */
     public RuntimeValue<TaskHandler> handler(String name, String method, Class<?>[] parameterTypes,
-            String[] genericParameterTypes, RuntimeValue<Invoker<Object, Object>> invoker) {
+            String[] genericParameterTypes, RuntimeValue<Invoker<Object, Object>> invoker, boolean marked) {
         Invoker<Object, Object> call = invoker.getValue();
         return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, genericParameterTypes,
-                args -> call.invoke(null, args)));
+                marking(args -> call.invoke(null, args), marked)));
     }
 
     /**
@@ -31,11 +36,16 @@ public class AirlockTaskRecorder {
      * call, when the container is up, and reused.
      */
     public RuntimeValue<TaskHandler> sharedInstanceHandler(String name, String method, Class<?>[] parameterTypes,
-            String[] genericParameterTypes, RuntimeValue<Invoker<Object, Object>> invoker, String beanId) {
+            String[] genericParameterTypes, RuntimeValue<Invoker<Object, Object>> invoker, String beanId,
+            boolean marked) {
         Invoker<Object, Object> call = invoker.getValue();
         SharedInstance instance = new SharedInstance(beanId);
         return new RuntimeValue<>(new TaskHandler(name, method, parameterTypes, genericParameterTypes,
-                args -> call.invoke(instance.get(), args)));
+                marking(args -> call.invoke(instance.get(), args), marked)));
+    }
+
+    private static TaskHandler.Call marking(TaskHandler.Call call, boolean marked) {
+        return marked ? args -> DirectCalls.dispatch(call, args) : call;
     }
 
     public void install(List<RuntimeValue<TaskHandler>> handlers, ShutdownContext shutdown) {
@@ -43,8 +53,11 @@ public class AirlockTaskRecorder {
         for (RuntimeValue<TaskHandler> handler : handlers) {
             installed.add(handler.getValue());
         }
-        TaskRegistry.install(installed);
-        shutdown.addShutdownTask(TaskRegistry::clear);
+        AirlockHooks.installTasks(installed);
+        shutdown.addShutdownTask(() -> {
+            AirlockHooks.installTasks(null);
+            DirectCalls.forgetWarnings();
+        });
     }
 
     private static final class SharedInstance {

@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.executor;
+package io.quarkiverse.airlock.spi;
 
 import io.quarkiverse.airlock.Intent;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.task;
+package io.quarkiverse.airlock.spi;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -15,44 +15,44 @@ import io.quarkiverse.airlock.UsageException;
  */
 public final class TaskRegistry {
 
-    /** Null until the application installs its handlers: plain Java has no registry and checks nothing at enqueue. */
-    private static volatile Map<String, TaskHandler> handlers;
+    /** No handlers installed: plain Java has no registry and checks nothing at enqueue. */
+    static final TaskRegistry NONE = new TaskRegistry(null);
 
-    private TaskRegistry() {
+    /** Null for {@link #NONE}. */
+    private final Map<String, TaskHandler> handlers;
+
+    private TaskRegistry(Map<String, TaskHandler> handlers) {
+        this.handlers = handlers;
     }
 
-    public static void install(Collection<TaskHandler> discovered) {
+    static TaskRegistry of(Collection<TaskHandler> discovered) {
         // a HashMap rather than Map.copyOf: its lookup compares cached hashes before equals and needs no integer
         // division, and every enqueue and every dispatch looks a handler up
         Map<String, TaskHandler> byName = new HashMap<>();
         for (TaskHandler handler : discovered) {
             byName.put(handler.name(), handler);
         }
-        handlers = Collections.unmodifiableMap(byName);
-    }
-
-    public static void clear() {
-        handlers = null;
+        return new TaskRegistry(Collections.unmodifiableMap(byName));
     }
 
     /** Whether the application's handlers are installed, so that enqueue can be checked against them. */
-    public static boolean isInstalled() {
+    public boolean isInstalled() {
         return handlers != null;
     }
 
     /** The handler for {@code name}, or {@code null}. */
-    public static TaskHandler find(String name) {
+    public TaskHandler find(String name) {
         Map<String, TaskHandler> current = handlers;
         return current == null ? null : current.get(name);
     }
 
-    public static Collection<TaskHandler> all() {
+    public Collection<TaskHandler> all() {
         Map<String, TaskHandler> current = handlers;
         return current == null ? List.of() : new TreeMap<>(current).values();
     }
 
     /** The handler for {@code task}, failing with a message that helps the caller fix the name. */
-    public static TaskHandler require(String task) {
+    public TaskHandler require(String task) {
         TaskHandler handler = find(task);
         if (handler == null) {
             throw new UsageException(unknownTaskMessage(task));
@@ -65,7 +65,7 @@ public final class TaskRegistry {
      *
      * @param requireKnown whether an unknown name is an error (it is not when another node may handle it)
      */
-    public static void validate(String task, List<Object> args, boolean requireKnown) {
+    public void validate(String task, List<Object> args, boolean requireKnown) {
         Map<String, TaskHandler> current = handlers;
         if (current == null) {
             return;
@@ -93,10 +93,15 @@ public final class TaskRegistry {
         }
     }
 
-    static String unknownTaskMessage(String task) {
+    String unknownTaskMessage(String task) {
         StringBuilder message = new StringBuilder("Unknown task '").append(task).append("'.");
+        TaskHandler renamed = handledByMethodNamed(task);
         String suggestion = closest(task);
-        if (suggestion != null) {
+        if (renamed != null) {
+            message.append(" Method ").append(renamed.method()).append(" handles task '").append(renamed.name())
+                    .append("': @AirlockTask(\"").append(renamed.name())
+                    .append("\") names it, so enqueue it by that name.");
+        } else if (suggestion != null) {
             message.append(" Did you mean '").append(suggestion).append("'?");
         }
         Map<String, TaskHandler> current = handlers;
@@ -110,7 +115,20 @@ public final class TaskRegistry {
                 .toString();
     }
 
-    private static String closest(String task) {
+    /** A handler whose method is called {@code task} but whose task has another name: a renamed task. */
+    private TaskHandler handledByMethodNamed(String task) {
+        if (handlers == null) {
+            return null;
+        }
+        for (TaskHandler handler : handlers.values()) {
+            if (task.equals(handler.methodName()) && !task.equals(handler.name())) {
+                return handler;
+            }
+        }
+        return null;
+    }
+
+    private String closest(String task) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         Map<String, TaskHandler> current = handlers;

@@ -1,7 +1,5 @@
 package io.quarkiverse.airlock.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -12,19 +10,14 @@ import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
-import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
 import io.quarkiverse.airlock.runtime.executor.DisabledExecutor;
 import io.quarkiverse.airlock.runtime.executor.EventBusConsumers;
 import io.quarkiverse.airlock.runtime.executor.EventBusExecutor;
 import io.quarkiverse.airlock.runtime.executor.MessagingExecutor;
-import io.quarkiverse.airlock.runtime.executor.SyncExecutor;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
 import io.quarkiverse.airlock.runtime.outbox.DefaultAirlockOutbox;
-import io.quarkiverse.airlock.runtime.tx.AfterCommitDeferral;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.RuntimeValue;
@@ -33,19 +26,19 @@ import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Vertx;
 
 /**
- * Applies the configuration at start-up: binds scopes to Vert.x contexts, sets the default policy and executor, and
- * starts the event-bus consumers when that executor is chosen. Everything is undone at shutdown, so dev-mode restarts
+ * Where escaping intents go: sets the default policy and executor, starts the outbox when it is on and the event-bus
+ * consumers when that executor is chosen. Everything is undone at shutdown, so dev-mode restarts
  * and tests start clean.
  */
 @Recorder
-public class AirlockRecorder {
+public class DispatchRecorder {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     private final AirlockConfig config;
     private final RuntimeValue<AirlockRuntimeConfig> runtimeConfig;
 
-    public AirlockRecorder(AirlockConfig config, RuntimeValue<AirlockRuntimeConfig> runtimeConfig) {
+    public DispatchRecorder(AirlockConfig config, RuntimeValue<AirlockRuntimeConfig> runtimeConfig) {
         this.config = config;
         this.runtimeConfig = runtimeConfig;
     }
@@ -54,7 +47,6 @@ public class AirlockRecorder {
      * @param defaultPolicy the class of the configured default policy, a bean registered at build time
      */
     public void start(Class<? extends Policy> defaultPolicy, ShutdownContext shutdown) {
-        ScopeHolders.install(new VertxScopeHolder());
         Policy policy = Arc.container().instance(defaultPolicy).get();
         IntentExecutor executor = executor(config.executor());
         boolean enabled = runtimeConfig.getValue().enabled();
@@ -74,11 +66,8 @@ public class AirlockRecorder {
             executor = DisabledExecutor.replacing(executor);
         }
         Airlock.configure(AirlockDefaults.builder().policy(policy).executor(executor).build());
-        AirlockListeners.install(listeners());
         shutdown.addShutdownTask(() -> {
             Airlock.resetConfiguration();
-            ScopeHolders.install(null);
-            AirlockListeners.install(null);
         });
         if ((ExecutorNames.EVENT_BUS.equals(config.executor())
                 || config.outbox().enabled() && ExecutorNames.EVENT_BUS.equals(outboxDelivery()))
@@ -92,20 +81,6 @@ public class AirlockRecorder {
     /** Where the outbox relay sends committed intents: by default, where they would have gone without it. */
     private String outboxDelivery() {
         return config.outbox().delivery().orElse(config.executor());
-    }
-
-    /** Scopes that flush inside a JTA transaction dispatch after its commit. */
-    public void deferToCommit(ShutdownContext shutdown) {
-        DispatchDeferral.install(Arc.container().instance(AfterCommitDeferral.class).get());
-        shutdown.addShutdownTask(() -> DispatchDeferral.install(null));
-    }
-
-    private static List<AirlockListener> listeners() {
-        List<AirlockListener> listeners = new ArrayList<>();
-        for (InstanceHandle<AirlockListener> handle : Arc.container().listAll(AirlockListener.class)) {
-            listeners.add(handle.get());
-        }
-        return listeners;
     }
 
     private static IntentExecutor executor(String name) {

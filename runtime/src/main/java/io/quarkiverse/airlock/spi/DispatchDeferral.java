@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime;
+package io.quarkiverse.airlock.spi;
 
 import java.util.List;
 
@@ -48,18 +48,4 @@ public interface DispatchDeferral {
         return TransactionOutcome.ACTIVE;
     }
 
-    static DispatchDeferral installed() {
-        return Installed.deferral;
-    }
-
-    static void install(DispatchDeferral deferral) {
-        Installed.deferral = deferral;
-    }
-
-    final class Installed {
-        private static volatile DispatchDeferral deferral;
-
-        private Installed() {
-        }
-    }
 }

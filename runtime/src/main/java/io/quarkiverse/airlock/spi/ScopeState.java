@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.context;
+package io.quarkiverse.airlock.spi;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.context;
+package io.quarkiverse.airlock.spi;
 
 /**
  * Where the current {@link ScopeState} lives. Plain Java keeps it per thread; the Quarkus runtime binds it to the

@@ -1,8 +1,9 @@
-package io.quarkiverse.airlock.runtime;
+package io.quarkiverse.airlock;
 
-import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.runtime.context.ScopeHolders;
-import io.quarkiverse.airlock.runtime.context.ScopeState;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.spi.ScopeState;
+import io.quarkiverse.airlock.spi.TransactionGate;
 
 /**
  * For code that demarcates a transaction inside a scope ({@code @Transactional}, a programmatic transaction): binds
@@ -19,34 +20,18 @@ import io.quarkiverse.airlock.runtime.context.ScopeState;
  */
 public final class TransactionBoundaries {
 
-    /** Reaches into {@link Scope}; installed by Scope itself so that nothing else can. */
-    public interface Access {
-        int size(Scope scope);
-
-        void bindSince(Scope scope, int mark, TransactionGate gate);
-    }
-
-    private static volatile Access access;
-
     private TransactionBoundaries() {
-    }
-
-    public static void install(Access scopeAccess) {
-        if (access != null) {
-            throw new IllegalStateException("Scope access is already installed");
-        }
-        access = scopeAccess;
     }
 
     /** The scope current where the caller runs, or null. */
     public static Scope current() {
-        ScopeState state = ScopeHolders.get().current();
+        ScopeState state = AirlockHooks.scopes().current();
         return state == null ? null : state.scope();
     }
 
     /** Where {@code scope}'s buffer stands now. */
     public static int mark(Scope scope) {
-        return access().size(scope);
+        return scope.size();
     }
 
     /**
@@ -54,18 +39,13 @@ public final class TransactionBoundaries {
      * outside one: then this does nothing). Those already bound to a transaction keep theirs.
      */
     public static void bind(Scope scope, int mark) {
-        DispatchDeferral deferral = DispatchDeferral.installed();
-        if (deferral == null || access().size(scope) == mark) {
+        DispatchDeferral deferral = AirlockHooks.deferral();
+        if (deferral == null || scope.size() == mark) {
             return;
         }
         TransactionGate gate = deferral.gate();
         if (gate != null) {
-            access().bindSince(scope, mark, gate);
+            scope.bindSince(mark, gate);
         }
-    }
-
-    /** Installed when Scope initializes, which it has for any scope a caller holds. */
-    private static Access access() {
-        return access;
     }
 }

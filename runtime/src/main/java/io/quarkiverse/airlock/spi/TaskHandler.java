@@ -1,8 +1,7 @@
-package io.quarkiverse.airlock.runtime.task;
+package io.quarkiverse.airlock.spi;
 
 import java.util.List;
 
-import io.quarkiverse.airlock.runtime.interceptor.DirectCalls;
 
 /**
  * A task handler discovered at build time: an {@code @AirlockTask} method and the reflection-free way to call it.
@@ -61,6 +60,13 @@ public final class TaskHandler {
         return method;
     }
 
+    /** The simple name of the handler method: {@code notify} for {@code com.acme.Orders#notify(long)}. */
+    public String methodName() {
+        int hash = method.indexOf('#');
+        int paren = method.indexOf('(', hash + 1);
+        return hash < 0 ? method : method.substring(hash + 1, paren < 0 ? method.length() : paren);
+    }
+
     public int arity() {
         return parameterTypes.length;
     }
@@ -88,9 +94,6 @@ public final class TaskHandler {
     }
 
     public Object invoke(Object[] args) throws Exception {
-        if (DirectCalls.intercepting()) {
-            return DirectCalls.dispatch(call, args);
-        }
         return call.invoke(args);
     }
 

@@ -1,12 +1,7 @@
-package io.quarkiverse.airlock.runtime.executor;
+package io.quarkiverse.airlock.spi;
 
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.runtime.listener.AirlockListener;
-import io.quarkiverse.airlock.runtime.listener.AirlockListeners;
-import io.quarkiverse.airlock.runtime.task.TaskHandler;
-import io.quarkiverse.airlock.runtime.task.TaskRegistry;
-import io.quarkiverse.airlock.runtime.trace.DispatchTracing;
 
 /**
  * Runs one intent in the calling thread: its in-process action, or the registered handler of its task.
@@ -17,7 +12,7 @@ public final class TaskInvoker {
     }
 
     public static void run(Intent intent) {
-        DispatchTracing tracing = DispatchTracing.installed();
+        DispatchTracing tracing = AirlockHooks.tracing();
         if (tracing == null) {
             observed(intent);
             return;
@@ -33,7 +28,7 @@ public final class TaskInvoker {
     }
 
     private static void observed(Intent intent) {
-        AirlockListener listener = AirlockListeners.installed();
+        AirlockListener listener = AirlockHooks.listener();
         if (listener == null) {
             invoke(intent);
             return;
@@ -53,7 +48,7 @@ public final class TaskInvoker {
             intent.action().get().run();
             return;
         }
-        TaskHandler handler = TaskRegistry.require(intent.name());
+        TaskHandler handler = AirlockHooks.tasks().require(intent.name());
         try {
             handler.invoke(intent.args().toArray());
         } catch (RuntimeException | Error e) {

@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.context;
+package io.quarkiverse.airlock.spi;
 
 /**
  * Keeps the scope state per thread. A thread keeps its (emptied) state object once created so that entering and

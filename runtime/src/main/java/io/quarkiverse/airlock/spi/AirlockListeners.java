@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.listener;
+package io.quarkiverse.airlock.spi;
 
 import java.util.List;
 
@@ -10,32 +10,22 @@ import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
 
 /**
- * Holds the installed listeners. The hot paths read {@link #installed()} once and skip every callback when it is null,
+ * Combines the installed listeners into one. The hot paths read {@link AirlockHooks#listener()} once and skip every callback when it is null,
  * which it is unless something (the Dev UI, metrics, a user bean) asked to listen.
  */
-public final class AirlockListeners {
+final class AirlockListeners {
 
     private static final Logger LOG = Logger.getLogger(AirlockListeners.class);
-
-    private static volatile AirlockListener installed;
 
     private AirlockListeners() {
     }
 
-    /** The listener to call, or null when nobody listens. */
-    public static AirlockListener installed() {
-        return installed;
-    }
-
-    /** Replaces the installed listeners; an empty list (or null) turns listening off. */
-    public static void install(List<? extends AirlockListener> listeners) {
+    /** One listener calling each of {@code listeners}, or null for none. */
+    static AirlockListener guarded(List<? extends AirlockListener> listeners) {
         if (listeners == null || listeners.isEmpty()) {
-            installed = null;
-        } else if (listeners.size() == 1) {
-            installed = new Guarded(new AirlockListener[] { listeners.get(0) });
-        } else {
-            installed = new Guarded(listeners.toArray(new AirlockListener[0]));
+            return null;
         }
+        return new Guarded(listeners.toArray(new AirlockListener[0]));
     }
 
     /**

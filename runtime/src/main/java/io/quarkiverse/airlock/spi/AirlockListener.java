@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.runtime.listener;
+package io.quarkiverse.airlock.spi;
 
 import java.util.List;
 
@@ -16,6 +16,14 @@ import io.quarkiverse.airlock.Scope;
  * keep them beyond what the listener needs.
  */
 public interface AirlockListener {
+
+    /** Listens to nothing: for callers that would rather call than check for a listener. */
+    AirlockListener NONE = new AirlockListener() {
+        @Override
+        public String toString() {
+            return "no listener";
+        }
+    };
 
     /** {@code scope} became the current scope where the caller runs. */
     default void scopeEntered(Scope scope) {
