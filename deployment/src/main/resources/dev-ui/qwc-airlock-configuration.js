@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { tableStyles } from './airlock-styles.js';
 import { configuration } from 'build-time-data';
 
 /**
@@ -6,29 +7,12 @@ import { configuration } from 'build-time-data';
  */
 export class QwcAirlockConfiguration extends LitElement {
 
-    static styles = css`
+    static styles = [tableStyles, css`
         :host {
             display: block;
             padding: 10px 20px;
         }
-        table {
-            border-collapse: collapse;
-            width: 100%;
-        }
-        th, td {
-            text-align: left;
-            padding: 4px 8px;
-            border-bottom: 1px solid var(--lumo-contrast-5pct);
-        }
-        th {
-            color: var(--lumo-contrast-60pct);
-            font-weight: normal;
-            font-size: var(--lumo-font-size-s);
-        }
-        .source {
-            color: var(--lumo-contrast-60pct);
-        }
-    `;
+    `];
 
     render() {
         return html`

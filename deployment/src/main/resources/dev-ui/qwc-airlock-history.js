@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { tableStyles } from './airlock-styles.js';
 import { JsonRpc } from 'jsonrpc';
 import '@vaadin/button';
 import '@vaadin/icon';
@@ -34,7 +35,7 @@ export class QwcAirlockHistory extends LitElement {
 
     jsonRpc = new JsonRpc(this);
 
-    static styles = css`
+    static styles = [tableStyles, css`
         :host {
             display: flex;
             flex-direction: column;
@@ -46,30 +47,7 @@ export class QwcAirlockHistory extends LitElement {
             gap: 10px;
             align-items: baseline;
         }
-        .empty, .meta {
-            color: var(--lumo-contrast-60pct);
-        }
-        table {
-            border-collapse: collapse;
-            width: 100%;
-        }
-        th, td {
-            text-align: left;
-            padding: 3px 8px;
-            vertical-align: top;
-            border-bottom: 1px solid var(--lumo-contrast-5pct);
-        }
-        th {
-            color: var(--lumo-contrast-60pct);
-            font-weight: normal;
-            font-size: var(--lumo-font-size-s);
-        }
-        code {
-            font-size: 90%;
-            white-space: pre-wrap;
-            word-break: break-all;
-        }
-    `;
+    `];
 
     static properties = {
         _entries: { state: true },
@@ -159,6 +137,17 @@ export class QwcAirlockHistory extends LitElement {
         });
     }
 
+    /** The cells an outbox row that failed shows, retrying or dead: when, what, how often, why, from where. */
+    _failedRowCells(when, row) {
+        return html`
+            <td class="meta">${when ? new Date(when).toLocaleString() : ''}</td>
+            <td><code class="task">${row.task}</code></td>
+            <td><code>${row.args}</code></td>
+            <td>${row.attempts}</td>
+            <td><code>${row.lastError}</code></td>
+            <td class="meta">${row.origin ?? ''}</td>`;
+    }
+
     render() {
         return html`
             <div class="bar">
@@ -211,27 +200,14 @@ export class QwcAirlockHistory extends LitElement {
                     <tr><th>Next attempt</th><th>Task</th><th>Arguments</th><th>Attempts</th><th>Last error</th>
                         <th>Origin</th></tr>
                     ${this._retrying.map(row => html`
-                        <tr class="retrying">
-                            <td class="meta">${row.nextAttemptAt ? new Date(row.nextAttemptAt).toLocaleString() : ''}</td>
-                            <td><code class="task">${row.task}</code></td>
-                            <td><code>${row.args}</code></td>
-                            <td>${row.attempts}</td>
-                            <td><code>${row.lastError}</code></td>
-                            <td class="meta">${row.origin ?? ''}</td>
-                        </tr>`)}
+                        <tr class="retrying">${this._failedRowCells(row.nextAttemptAt, row)}</tr>`)}
                 </table>`}
             ${this._deadLetters.length === 0 ? html`` : html`
                 <table id="dead-letters">
                     <tr><th>Created</th><th>Task</th><th>Arguments</th><th>Attempts</th><th>Last error</th>
                         <th>Origin</th><th></th></tr>
                     ${this._deadLetters.map(letter => html`
-                        <tr class="dead-letter">
-                            <td class="meta">${letter.createdAt ? new Date(letter.createdAt).toLocaleString() : ''}</td>
-                            <td><code class="task">${letter.task}</code></td>
-                            <td><code>${letter.args}</code></td>
-                            <td>${letter.attempts}</td>
-                            <td><code>${letter.lastError}</code></td>
-                            <td class="meta">${letter.origin ?? ''}</td>
+                        <tr class="dead-letter">${this._failedRowCells(letter.createdAt, letter)}
                             <td><vaadin-button theme="small" class="resubmit"
                                 @click="${() => this._resubmit(letter.id)}">Resubmit</vaadin-button></td>
                         </tr>`)}

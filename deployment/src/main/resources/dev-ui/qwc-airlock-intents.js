@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { tableStyles } from './airlock-styles.js';
 import { JsonRpc } from 'jsonrpc';
 import '@vaadin/icon';
 import 'qui-badge';
@@ -11,15 +12,12 @@ export class QwcAirlockIntents extends LitElement {
 
     jsonRpc = new JsonRpc(this);
 
-    static styles = css`
+    static styles = [tableStyles, css`
         :host {
             display: flex;
             flex-direction: column;
             gap: 12px;
             padding: 10px 20px;
-        }
-        .empty {
-            color: var(--lumo-contrast-60pct);
         }
         .scope {
             border: 1px solid var(--lumo-contrast-10pct);
@@ -40,27 +38,9 @@ export class QwcAirlockIntents extends LitElement {
             font-size: var(--lumo-font-size-s);
         }
         table {
-            border-collapse: collapse;
             margin-top: 6px;
-            width: 100%;
         }
-        th, td {
-            text-align: left;
-            padding: 3px 8px;
-            vertical-align: top;
-            border-bottom: 1px solid var(--lumo-contrast-5pct);
-        }
-        th {
-            color: var(--lumo-contrast-60pct);
-            font-weight: normal;
-            font-size: var(--lumo-font-size-s);
-        }
-        code {
-            font-size: 90%;
-            white-space: pre-wrap;
-            word-break: break-all;
-        }
-    `;
+    `];
 
     static properties = {
         _scopes: { state: true },

@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { tableStyles } from './airlock-styles.js';
 import { tasks } from 'build-time-data';
 
 /**
@@ -6,32 +7,12 @@ import { tasks } from 'build-time-data';
  */
 export class QwcAirlockTasks extends LitElement {
 
-    static styles = css`
+    static styles = [tableStyles, css`
         :host {
             display: block;
             padding: 10px 20px;
         }
-        .empty {
-            color: var(--lumo-contrast-60pct);
-        }
-        table {
-            border-collapse: collapse;
-            width: 100%;
-        }
-        th, td {
-            text-align: left;
-            padding: 4px 8px;
-            border-bottom: 1px solid var(--lumo-contrast-5pct);
-        }
-        th {
-            color: var(--lumo-contrast-60pct);
-            font-weight: normal;
-            font-size: var(--lumo-font-size-s);
-        }
-        code {
-            font-size: 90%;
-        }
-    `;
+    `];
 
     render() {
         if (tasks.length === 0) {

@@ -32,15 +32,13 @@ public final class Intent {
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies) {
-        // the enqueue path: kept free of delegation so that it inlines into enqueue as a whole
-        this.name = name;
-        this.args = args;
-        this.options = options;
-        this.origin = origin;
-        this.action = action;
-        this.localPolicies = localPolicies;
+        this(name, args, options, origin, action, localPolicies, traceHere());
+    }
+
+    /** What the installed tracing remembers of where the caller runs; nothing without tracing. */
+    private static Object traceHere() {
         DispatchTracing tracing = AirlockHooks.tracing();
-        this.traceContext = tracing == null ? null : tracing.capture();
+        return tracing == null ? null : tracing.capture();
     }
 
     private Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,

@@ -17,6 +17,7 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
+import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.airlock.deployment.exception.DuplicateTaskNameException;
@@ -50,6 +51,11 @@ import io.quarkus.runtime.RuntimeValue;
  * Discovers the {@code @AirlockTask} handlers, validates them, and builds the invokers that call them.
  */
 class AirlockTaskProcessor {
+
+    private static final Map<PrimitiveType.Primitive, Class<?>> PRIMITIVES = Map.of(PrimitiveType.Primitive.BOOLEAN,
+            boolean.class, PrimitiveType.Primitive.BYTE, byte.class, PrimitiveType.Primitive.CHAR, char.class,
+            PrimitiveType.Primitive.SHORT, short.class, PrimitiveType.Primitive.INT, int.class, PrimitiveType.Primitive.LONG,
+            long.class, PrimitiveType.Primitive.FLOAT, float.class, PrimitiveType.Primitive.DOUBLE, double.class);
 
     private static final Set<DotName> ASYNC_RETURN_TYPES = Set.of(AirlockDotNames.UNI, AirlockDotNames.MULTI,
             AirlockDotNames.COMPLETION_STAGE, AirlockDotNames.COMPLETABLE_FUTURE);
@@ -256,24 +262,7 @@ class AirlockTaskProcessor {
     private static Class<?> loadClass(Type type, ClassLoader loader) throws ClassNotFoundException {
         switch (type.kind()) {
             case PRIMITIVE:
-                switch (type.asPrimitiveType().primitive()) {
-                    case BOOLEAN:
-                        return boolean.class;
-                    case BYTE:
-                        return byte.class;
-                    case CHAR:
-                        return char.class;
-                    case SHORT:
-                        return short.class;
-                    case INT:
-                        return int.class;
-                    case LONG:
-                        return long.class;
-                    case FLOAT:
-                        return float.class;
-                    default:
-                        return double.class;
-                }
+                return PRIMITIVES.get(type.asPrimitiveType().primitive());
             case ARRAY:
                 return Class.forName(type.name().toString().replace('/', '.'), false, loader);
             default:

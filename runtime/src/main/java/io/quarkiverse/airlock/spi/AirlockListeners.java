@@ -34,120 +34,78 @@ final class AirlockListeners {
      */
     private static final class Guarded implements AirlockListener {
 
+        /** One callback, told its arguments: non-capturing, so that telling the listeners allocates nothing. */
+        @FunctionalInterface
+        private interface Callback<A, B, C> {
+            void tell(AirlockListener listener, A first, B second, C third);
+        }
+
         private final AirlockListener[] listeners;
 
         Guarded(AirlockListener[] listeners) {
             this.listeners = listeners;
         }
 
-        @Override
-        public void scopeEntered(Scope scope) {
+        private <A, B, C> void each(Callback<A, B, C> callback, A first, B second, C third) {
             for (AirlockListener listener : listeners) {
                 try {
-                    listener.scopeEntered(scope);
+                    callback.tell(listener, first, second, third);
                 } catch (Throwable e) {
                     failed(listener, e);
                 }
             }
+        }
+
+        @Override
+        public void scopeEntered(Scope scope) {
+            each((listener, entered, none, nothing) -> listener.scopeEntered(entered), scope, null, null);
         }
 
         @Override
         public void scopeExited(Scope scope) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.scopeExited(scope);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each((listener, exited, none, nothing) -> listener.scopeExited(exited), scope, null, null);
         }
 
         @Override
         public void enqueued(Scope scope, Intent intent) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.enqueued(scope, intent);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each((listener, scopeArg, intentArg, nothing) -> listener.enqueued(scopeArg, intentArg), scope, intent, null);
         }
 
         @Override
         public void captured(Scope outer, Intent intent) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.captured(outer, intent);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each((listener, outerArg, intentArg, nothing) -> listener.captured(outerArg, intentArg), outer, intent, null);
         }
 
         @Override
         public void dropped(Scope scope, Intent intent, Policy policy) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.dropped(scope, intent, policy);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each(AirlockListener::dropped, scope, intent, policy);
         }
 
         @Override
         public void discarded(Scope scope, List<Intent> intents, String reason) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.discarded(scope, intents, reason);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each(AirlockListener::discarded, scope, intents, reason);
         }
 
         @Override
         public void deferred(List<Intent> intents) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.deferred(intents);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each((listener, deferred, none, nothing) -> listener.deferred(deferred), intents, null, null);
         }
 
         @Override
         public void rolledBack(List<Intent> intents) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.rolledBack(intents);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each((listener, dropped, none, nothing) -> listener.rolledBack(dropped), intents, null, null);
         }
 
         @Override
         public void dispatching(Intent intent, IntentExecutor executor) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.dispatching(intent, executor);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            each((listener, intentArg, executorArg, nothing) -> listener.dispatching(intentArg, executorArg), intent, executor, null);
         }
 
         @Override
         public void handled(Intent intent, long nanos, Throwable failure) {
-            for (AirlockListener listener : listeners) {
-                try {
-                    listener.handled(intent, nanos, failure);
-                } catch (Throwable e) {
-                    failed(listener, e);
-                }
-            }
+            // the duration boxed: one object per handled intent, and only while somebody listens
+            each((listener, handledIntent, took, thrown) -> listener.handled(handledIntent, took, thrown), intent, nanos,
+                    failure);
         }
 
         /** Logs what a listener threw; errors of the virtual machine itself (out of memory...) go on up. */

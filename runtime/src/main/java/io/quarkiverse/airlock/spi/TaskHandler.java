@@ -1,12 +1,17 @@
 package io.quarkiverse.airlock.spi;
 
 import java.util.List;
+import java.util.Map;
 
 
 /**
  * A task handler discovered at build time: an {@code @AirlockTask} method and the reflection-free way to call it.
  */
 public final class TaskHandler {
+
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(int.class, Integer.class, long.class, Long.class,
+            boolean.class, Boolean.class, double.class, Double.class, float.class, Float.class, short.class, Short.class,
+            byte.class, Byte.class, char.class, Character.class, void.class, Void.class);
 
     /** Calls the handler method with positional arguments. */
     @FunctionalInterface
@@ -106,27 +111,7 @@ public final class TaskHandler {
     }
 
     static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        } else if (type == long.class) {
-            return Long.class;
-        } else if (type == boolean.class) {
-            return Boolean.class;
-        } else if (type == double.class) {
-            return Double.class;
-        } else if (type == float.class) {
-            return Float.class;
-        } else if (type == short.class) {
-            return Short.class;
-        } else if (type == byte.class) {
-            return Byte.class;
-        } else if (type == char.class) {
-            return Character.class;
-        }
-        return Void.class;
+        return type.isPrimitive() ? BOXES.get(type) : type;
     }
 
     @Override

@@ -110,6 +110,14 @@ public class DevUIJsonRpcTest extends DevUIJsonRPCTest {
                 .extract().asString();
         assertThat(buildTimeData).contains("notifyWarehouse", "chargeCard", "audit", DevShop.Tasks.class.getName(),
                 "java.lang.Object", "quarkus.airlock.http.auto-scope", "quarkus.airlock.enabled");
+        // the pages import their shared styles relative to themselves: the module is served beside them
+        for (String page : List.of("qwc-airlock-intents.js", "qwc-airlock-history.js", "qwc-airlock-tasks.js",
+                "qwc-airlock-configuration.js")) {
+            assertThat(given().get("/q/dev-ui/quarkus-airlock/" + page).then().statusCode(200).extract().asString())
+                    .contains("import { tableStyles } from './airlock-styles.js';");
+        }
+        assertThat(given().get("/q/dev-ui/quarkus-airlock/airlock-styles.js").then().statusCode(200).extract().asString())
+                .contains("export const tableStyles");
         // every property with a default is listed with it, run-time ones too, read from the configuration mappings
         assertThat(buildTimeData.replaceAll("\\s+", ""))
                 .contains("\"name\":\"quarkus.airlock.outbox.table\",\"value\":\"airlock_outbox\",\"source\":\"default\"")

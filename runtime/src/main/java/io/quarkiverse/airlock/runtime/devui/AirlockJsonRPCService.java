@@ -1,10 +1,13 @@
 package io.quarkiverse.airlock.runtime.devui;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -61,47 +64,39 @@ public class AirlockJsonRPCService {
      * without the outbox.
      */
     public List<HeldRow> getHeld() {
-        AirlockOutbox current = outbox.get();
-        if (current == null) {
-            return List.of();
-        }
-        List<HeldRow> rows = new ArrayList<>();
-        for (OutboxEntry entry : current.held(DEAD_LETTERS_SHOWN)) {
-            rows.add(new HeldRow(entry.id().toString(), entry.task(), SafeText.text(entry.args()), entry.origin(),
-                    entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString(),
-                    entry.createdAt() == null ? null : entry.createdAt().toString()));
-        }
-        return rows;
+        return rows(AirlockOutbox::held, entry -> new HeldRow(entry.id().toString(), entry.task(),
+                SafeText.text(entry.args()), entry.origin(), time(entry.nextAttemptAt()), time(entry.createdAt())));
     }
 
     /** The outbox rows that failed every attempt, oldest first; empty without the outbox. */
     public List<DeadLetter> getDeadLetters() {
-        AirlockOutbox current = outbox.get();
-        if (current == null) {
-            return List.of();
-        }
-        List<DeadLetter> letters = new ArrayList<>();
-        for (OutboxEntry entry : current.deadLetters(DEAD_LETTERS_SHOWN)) {
-            letters.add(new DeadLetter(entry.id().toString(), entry.task(), SafeText.text(entry.args()),
-                    entry.attempts(), SafeText.text(entry.lastError()), entry.origin(),
-                    entry.createdAt() == null ? null : entry.createdAt().toString()));
-        }
-        return letters;
+        return rows(AirlockOutbox::deadLetters, entry -> new DeadLetter(entry.id().toString(), entry.task(),
+                SafeText.text(entry.args()), entry.attempts(), SafeText.text(entry.lastError()), entry.origin(),
+                time(entry.createdAt())));
     }
 
     /** The outbox rows whose last attempt failed and that wait for a retry, soonest first; empty without the outbox. */
     public List<RetryingRow> getRetrying() {
+        return rows(AirlockOutbox::retrying, entry -> new RetryingRow(entry.id().toString(), entry.task(),
+                SafeText.text(entry.args()), entry.attempts(), SafeText.text(entry.lastError()), entry.origin(),
+                time(entry.nextAttemptAt())));
+    }
+
+    /** At most {@link #DEAD_LETTERS_SHOWN} rows of one outbox query, each as the page shows it; none without the outbox. */
+    private <T> List<T> rows(BiFunction<AirlockOutbox, Integer, List<OutboxEntry>> query, Function<OutboxEntry, T> row) {
         AirlockOutbox current = outbox.get();
         if (current == null) {
             return List.of();
         }
-        List<RetryingRow> rows = new ArrayList<>();
-        for (OutboxEntry entry : current.retrying(DEAD_LETTERS_SHOWN)) {
-            rows.add(new RetryingRow(entry.id().toString(), entry.task(), SafeText.text(entry.args()),
-                    entry.attempts(), SafeText.text(entry.lastError()), entry.origin(),
-                    entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString()));
+        List<T> rows = new ArrayList<>();
+        for (OutboxEntry entry : query.apply(current, DEAD_LETTERS_SHOWN)) {
+            rows.add(row.apply(entry));
         }
         return rows;
+    }
+
+    private static String time(OffsetDateTime at) {
+        return at == null ? null : at.toString();
     }
 
     /**
