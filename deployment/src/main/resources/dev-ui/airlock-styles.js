@@ -1,7 +1,11 @@
 import { css } from 'lit';
 
-/** The table look every Airlock page shares: one place, so that the pages stay alike. */
+/** The look every Airlock page shares: one place, so that the pages stay alike. */
 export const tableStyles = css`
+    :host {
+        display: block;
+        padding: 10px 20px;
+    }
     .empty, .meta, .source {
         color: var(--lumo-contrast-60pct);
     }

@@ -1,4 +1,4 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html } from 'lit';
 import { tableStyles } from './airlock-styles.js';
 import { configuration } from 'build-time-data';
 
@@ -7,12 +7,7 @@ import { configuration } from 'build-time-data';
  */
 export class QwcAirlockConfiguration extends LitElement {
 
-    static styles = [tableStyles, css`
-        :host {
-            display: block;
-            padding: 10px 20px;
-        }
-    `];
+    static styles = tableStyles;
 
     render() {
         return html`

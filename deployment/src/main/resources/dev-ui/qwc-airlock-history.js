@@ -40,7 +40,6 @@ export class QwcAirlockHistory extends LitElement {
             display: flex;
             flex-direction: column;
             gap: 10px;
-            padding: 10px 20px;
         }
         .bar {
             display: flex;

@@ -17,7 +17,6 @@ export class QwcAirlockIntents extends LitElement {
             display: flex;
             flex-direction: column;
             gap: 12px;
-            padding: 10px 20px;
         }
         .scope {
             border: 1px solid var(--lumo-contrast-10pct);

@@ -1,4 +1,4 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html } from 'lit';
 import { tableStyles } from './airlock-styles.js';
 import { tasks } from 'build-time-data';
 
@@ -7,12 +7,7 @@ import { tasks } from 'build-time-data';
  */
 export class QwcAirlockTasks extends LitElement {
 
-    static styles = [tableStyles, css`
-        :host {
-            display: block;
-            padding: 10px 20px;
-        }
-    `];
+    static styles = tableStyles;
 
     render() {
         if (tasks.length === 0) {
