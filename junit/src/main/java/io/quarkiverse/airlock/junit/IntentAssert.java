@@ -1,7 +1,9 @@
 package io.quarkiverse.airlock.junit;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.assertj.core.api.AbstractAssert;
 
@@ -29,9 +31,10 @@ public class IntentAssert extends AbstractAssert<IntentAssert, Intent> {
     public IntentAssert hasArgs(Object... expected) {
         isNotNull();
         if (!actual.args().equals(Arrays.asList(expected))) {
+            // with the types: [1 (Integer)] against [1 (Long)] is the usual mistake, and [1] against [1] hides it
             failWithActualExpectedAndMessage(actual.args(), Arrays.asList(expected),
-                    "Expected %s to have the arguments %s, but they are %s", actual, Arrays.asList(expected),
-                    actual.args());
+                    "Expected %s to have the arguments %s, but they are %s", actual, describeAll(Arrays.asList(expected)),
+                    describeAll(actual.args()));
         }
         return this;
     }
@@ -62,8 +65,10 @@ public class IntentAssert extends AbstractAssert<IntentAssert, Intent> {
     public IntentAssert hasOption(String key, Object expected) {
         isNotNull();
         if (!actual.options().containsKey(key) || !Objects.equals(actual.options().get(key), expected)) {
-            failWithMessage("Expected %s to have the option %s=%s, but its options are %s", actual, key, expected,
-                    actual.options());
+            failWithMessage("Expected %s to have the option %s=%s, but its options are %s", actual, key,
+                    describe(expected), actual.options().isEmpty() ? "{}" : actual.options().entrySet().stream()
+                            .map(option -> option.getKey() + "=" + describe(option.getValue()))
+                            .collect(Collectors.joining(", ", "{", "}")));
         }
         return this;
     }
@@ -76,6 +81,10 @@ public class IntentAssert extends AbstractAssert<IntentAssert, Intent> {
                     actual.origin().map(origin -> "'" + origin + "'").orElse("not set"));
         }
         return this;
+    }
+
+    private static String describeAll(List<?> values) {
+        return values.stream().map(IntentAssert::describe).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String describe(Object value) {

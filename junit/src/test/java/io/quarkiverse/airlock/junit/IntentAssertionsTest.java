@@ -85,7 +85,10 @@ class IntentAssertionsTest {
         assertThatThrownBy(() -> assertThatIntent(intent).hasArg(0, 42))
                 .hasMessageContaining("Expected argument #0 of notifyWarehouse(42) to be 42 (Integer), but it is 42 (Long)");
         assertThatThrownBy(() -> assertThatIntent(intent).hasArgs(42L, "more"))
-                .hasMessageContaining("to have the arguments [42, more], but they are [42]");
+                .hasMessageContaining("to have the arguments [42 (Long), more (String)], but they are [42 (Long)]");
+        // equal-looking arguments of different types: the message says which type each side has
+        assertThatThrownBy(() -> assertThatIntent(intent).hasArgs(42))
+                .hasMessageContaining("to have the arguments [42 (Integer)], but they are [42 (Long)]");
         assertThatThrownBy(() -> assertThatIntent(intent).hasArg(1, "x"))
                 .hasMessageContaining("to have an argument #1, but it has 1");
         assertThatThrownBy(() -> assertThatIntent(intent).hasNoArgs()).isInstanceOf(AssertionError.class);
@@ -98,7 +101,7 @@ class IntentAssertionsTest {
         assertThatThrownBy(() -> assertThatIntent(intent).hasName("sendEmail"))
                 .hasMessageContaining("Expected the task 'sendEmail', but notifyWarehouse(42) is 'notifyWarehouse'");
         assertThatThrownBy(() -> assertThatIntent(intent).hasOption("queue", "mail"))
-                .hasMessageContaining("to have the option queue=mail, but its options are {}");
+                .hasMessageContaining("to have the option queue=mail (String), but its options are {}");
         assertThatThrownBy(() -> assertThatIntent(intent).hasOrigin("POST /orders"))
                 .hasMessageContaining("its origin is not set");
     }

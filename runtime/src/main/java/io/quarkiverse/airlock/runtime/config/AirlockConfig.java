@@ -86,7 +86,7 @@ public interface AirlockConfig {
         boolean enabled();
 
         /**
-         * The JDBC datasource holding the outbox table: `<default>` for the default datasource, or the name of a named
+         * The JDBC datasource holding the outbox table: {@code <default>} for the default datasource, or the name of a named
          * one.
          */
         @WithDefault("<default>")
