@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     # the runtime jar (and the parent pom it refers to) into the local repository, then the shaded benchmark jar
-    (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime -am)
+    (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
     ../../mvnw -B -ntp -q package -DskipTests
 fi
 

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class PublishedMatrix {
 
-    static final Path INCLUDE = Path.of("..", "docs", "modules", "ROOT", "pages", "includes",
+    static final Path INCLUDE = Path.of("..", "..", "docs", "modules", "ROOT", "pages", "includes",
             "composition-matrix.adoc");
 
     private PublishedMatrix() {

@@ -230,7 +230,7 @@ public class DevUIBrowserTest {
 
     private static void ensureChromium() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            Path script = Path.of("..", ".ci", "services", "chromium.sh");
+            Path script = Path.of("..", "..", ".ci", "services", "chromium.sh");
             if (Files.isRegularFile(script)) {
                 try {
                     new ProcessBuilder("bash", script.toString()).inheritIO().start().waitFor(10, TimeUnit.MINUTES);
