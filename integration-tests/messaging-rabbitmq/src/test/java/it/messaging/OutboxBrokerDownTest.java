@@ -118,7 +118,8 @@ class OutboxBrokerDownTest {
 
     private List<Row> rows() throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement
                         .executeQuery("SELECT id, attempts, status, last_error, args FROM airlock_outbox")) {
             while (result.next()) {

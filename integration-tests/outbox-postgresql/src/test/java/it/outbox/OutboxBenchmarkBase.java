@@ -21,18 +21,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
 
 import org.junit.jupiter.api.Test;
 
-import jakarta.transaction.TransactionManager;
-
 import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.outbox.Lanes;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
 import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
 import io.quarkiverse.airlock.runtime.outbox.RowTransaction;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkus.arc.Arc;
 
 /**

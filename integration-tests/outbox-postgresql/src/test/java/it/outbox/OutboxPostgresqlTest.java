@@ -9,11 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Map;
 import java.util.List;
-import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
-import io.quarkiverse.airlock.IntentExecutor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
@@ -23,12 +21,14 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.outbox.Lanes;
 import io.quarkiverse.airlock.runtime.outbox.OutboxRelay;
+import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
 import io.quarkiverse.airlock.runtime.outbox.RowTransaction;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -191,7 +191,8 @@ class OutboxPostgresqlTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);

@@ -63,7 +63,8 @@ final class PackagedApp {
 
     static long count(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, "airlock", "airlock");
-                Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.airlock.spi.ScopeHolder;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeHolder;
 import io.quarkiverse.airlock.spi.ScopeState;
 
 /**

@@ -1,7 +1,7 @@
 package io.quarkiverse.airlock;
 
-import io.quarkiverse.airlock.spi.TransactionGate;
 import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.TransactionGate;
 
 /**
  * What a scope remembers of an intent beyond the intent itself: the policies of the nested scopes it was captured from

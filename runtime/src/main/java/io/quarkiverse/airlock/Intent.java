@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.DispatchTracing;
 
 /**
  * A side effect that was expressed but has not escaped yet: a task name with its arguments, dispatch options and the

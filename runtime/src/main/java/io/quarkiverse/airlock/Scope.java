@@ -7,16 +7,15 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
 import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.quarkiverse.airlock.spi.ScopeHolder;
+import io.quarkiverse.airlock.spi.ScopeState;
 import io.quarkiverse.airlock.spi.TransactionGate;
 import io.quarkiverse.airlock.spi.TransactionOutcome;
-import io.quarkiverse.airlock.spi.ScopeHolder;
-import io.quarkiverse.airlock.spi.AirlockHooks;
-import io.quarkiverse.airlock.spi.ScopeState;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.AirlockListener;
-import io.quarkiverse.airlock.spi.TaskRegistry;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * WHEN buffered intents escape: a unit of work. Intents enqueued while the scope is current are buffered; {@link #flush()}

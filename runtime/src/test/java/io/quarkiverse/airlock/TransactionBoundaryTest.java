@@ -8,13 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
 import io.quarkiverse.airlock.spi.DispatchDeferral;
-import io.quarkiverse.airlock.TransactionBoundaries;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 import io.quarkiverse.airlock.spi.TransactionGate;
 import io.quarkiverse.airlock.spi.TransactionOutcome;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.AirlockHooks;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * A transaction is a boundary wherever scopes nest: what a nested scope flushes inside a transaction escapes only if

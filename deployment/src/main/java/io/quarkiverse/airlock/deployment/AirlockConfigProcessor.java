@@ -8,13 +8,13 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.airlock.deployment.exception.UnknownAirlockPropertyException;
-import io.smallrye.config.PropertyName;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.smallrye.config.ConfigMappings.ConfigClass;
+import io.smallrye.config.PropertyName;
 
 /**
  * Fails the build on a {@code quarkus.airlock.*} property that no mapping declares: a misspelled key would otherwise

@@ -7,10 +7,6 @@ import java.util.concurrent.CompletionStage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.IndexView;
-
 import io.quarkiverse.airlock.deployment.exception.MissingMessagingExtensionException;
 import io.quarkiverse.airlock.runtime.ExecutorNames;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
@@ -26,7 +22,6 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
-import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.gizmo.BranchResult;
 import io.quarkus.gizmo.BytecodeCreator;
 import io.quarkus.gizmo.ClassCreator;

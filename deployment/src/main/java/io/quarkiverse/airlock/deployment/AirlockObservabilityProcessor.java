@@ -18,7 +18,8 @@ import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 /**
- * Metrics with Micrometer, the outbox's readiness check with SmallRye Health, and dispatch spans with OpenTelemetry tracing, each only when the application has that
+ * Metrics with Micrometer, the outbox's readiness check with SmallRye Health, and dispatch spans with OpenTelemetry tracing,
+ * each only when the application has that
  * extension (and, for tracing, has it enabled).
  * The classes are named as strings: without the extension their dependencies are not on the class path.
  */

@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.deployment;
 
+import static io.quarkiverse.airlock.deployment.AirlockDotNames.AIRLOCK_SCOPE;
+
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,10 +21,10 @@ import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.deployment.exception.InvalidExecutorException;
 import io.quarkiverse.airlock.deployment.exception.InvalidPolicyClassException;
 import io.quarkiverse.airlock.runtime.DispatchRecorder;
-import io.quarkiverse.airlock.runtime.ObservabilityRecorder;
-import io.quarkiverse.airlock.runtime.ScopeRecorder;
 import io.quarkiverse.airlock.runtime.ExecutorNames;
+import io.quarkiverse.airlock.runtime.ObservabilityRecorder;
 import io.quarkiverse.airlock.runtime.PolicyNames;
+import io.quarkiverse.airlock.runtime.ScopeRecorder;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.executor.EventBusExecutor;
 import io.quarkiverse.airlock.runtime.executor.VirtualThreadExecutor;
@@ -33,8 +35,8 @@ import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
-import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -45,7 +47,6 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
-import static io.quarkiverse.airlock.deployment.AirlockDotNames.AIRLOCK_SCOPE;
 
 /**
  * The feature, its beans, the {@code @AirlockScope} interceptor, the policies it names, and start-up.

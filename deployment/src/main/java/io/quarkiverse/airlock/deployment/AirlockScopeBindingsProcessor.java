@@ -41,8 +41,9 @@ class AirlockScopeBindingsProcessor {
         Map<String, Class<? extends Policy>> declared = new HashMap<>();
         Set<DotName> read = new HashSet<>();
         for (BeanInfo bean : beans.beanStream().classBeans()) {
-            for (ClassInfo type = bean.getImplClazz(); type != null && !type.name().equals(OBJECT);
-                    type = type.superName() == null ? null : index.getClassByName(type.superName())) {
+            for (ClassInfo type = bean.getImplClazz(); type != null
+                    && !type.name().equals(OBJECT); type = type.superName() == null ? null
+                            : index.getClassByName(type.superName())) {
                 if (!read.add(type.name())) {
                     break; // this class and its superclasses are read already
                 }

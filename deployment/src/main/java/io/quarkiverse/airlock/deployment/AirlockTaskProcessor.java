@@ -87,7 +87,8 @@ class AirlockTaskProcessor {
     }
 
     @BuildStep
-    void discoverHandlers(CombinedIndexBuildItem index, AirlockTaskNamesBuildItem taskNames, BeanRegistrationPhaseBuildItem registration,
+    void discoverHandlers(CombinedIndexBuildItem index, AirlockTaskNamesBuildItem taskNames,
+            BeanRegistrationPhaseBuildItem registration,
             InvokerFactoryBuildItem invokers, BuildProducer<AirlockTaskBuildItem> tasks,
             BuildProducer<ValidationErrorBuildItem> errors,
             // never produced: declaring it orders this step before ArC's validation, which must see the invokers

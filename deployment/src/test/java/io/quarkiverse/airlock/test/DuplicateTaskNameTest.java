@@ -22,7 +22,8 @@ public class DuplicateTaskNameTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(First.class, Second.class))
             .assertException(failure -> assertThat(BuildFailures.find(failure, DuplicateTaskNameException.class))
-                    .hasMessageContainingAll("'same'", "DuplicateTaskNameTest$First#handle(java.lang.String)", "DuplicateTaskNameTest$Second#other(java.lang.String)", "@AirlockTask(\"...\")"));
+                    .hasMessageContainingAll("'same'", "DuplicateTaskNameTest$First#handle(java.lang.String)",
+                            "DuplicateTaskNameTest$Second#other(java.lang.String)", "@AirlockTask(\"...\")"));
 
     @Test
     void buildFails() {

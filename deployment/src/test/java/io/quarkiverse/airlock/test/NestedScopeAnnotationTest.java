@@ -1,8 +1,8 @@
 package io.quarkiverse.airlock.test;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.List;

@@ -154,7 +154,8 @@ public class OutboxH2Test {
     }
 
     private long count() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
             result.next();
             return result.getLong(1);
@@ -179,7 +180,8 @@ public class OutboxH2Test {
         @Transactional
         public long place(long orderId) throws SQLException {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
                 result.next();
                 return result.getLong(1);

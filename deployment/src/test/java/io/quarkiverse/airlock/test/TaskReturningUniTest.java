@@ -22,7 +22,8 @@ public class TaskReturningUniTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
             .assertException(failure -> assertThat(BuildFailures.find(failure, UnsupportedTaskSignatureException.class))
-                    .hasMessageContainingAll("TaskReturningUniTest$Handlers#later(long)", "io.smallrye.mutiny.Uni", "Return void"));
+                    .hasMessageContainingAll("TaskReturningUniTest$Handlers#later(long)", "io.smallrye.mutiny.Uni",
+                            "Return void"));
 
     @Test
     void buildFails() {

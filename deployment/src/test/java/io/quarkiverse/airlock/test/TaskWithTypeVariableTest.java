@@ -22,7 +22,8 @@ public class TaskWithTypeVariableTest {
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
             .assertException(failure -> assertThat(BuildFailures.find(failure, UnsupportedTaskSignatureException.class))
-                    .hasMessageContainingAll("TaskWithTypeVariableTest$Handlers#handle(T)", "type variable", "concrete parameter type"));
+                    .hasMessageContainingAll("TaskWithTypeVariableTest$Handlers#handle(T)", "type variable",
+                            "concrete parameter type"));
 
     @Test
     void buildFails() {

@@ -15,16 +15,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * The JUnit 5 side of {@link AirlockTest}: opens the test's scope right before each test method (after the
  * {@code @BeforeEach} methods, so fixtures set up there are not part of what the test captures), ends it right after
- * (before the {@code @AfterEach} methods), and resolves {@link CapturedIntents} parameters of test methods. Usually registered through {@link AirlockTest}; {@code @ExtendWith} alone gives
+ * (before the {@code @AfterEach} methods), and resolves {@link CapturedIntents} parameters of test methods. Usually registered
+ * through {@link AirlockTest}; {@code @ExtendWith} alone gives
  * every test a {@code DropAll} scope.
  */
 public class AirlockTestExtension implements BeforeTestExecutionCallback, AfterTestExecutionCallback, ParameterResolver {
@@ -79,7 +80,8 @@ public class AirlockTestExtension implements BeforeTestExecutionCallback, AfterT
         CapturedIntents captured = extensionContext.getStore(NAMESPACE).get(CAPTURE, CapturedIntents.class);
         if (captured == null) {
             throw new ParameterResolutionException("A CapturedIntents parameter is only available to test methods ("
-                    + parameterContext.getDeclaringExecutable() + " is not one): the scope opens after the @BeforeEach methods and ends before the @AfterEach methods");
+                    + parameterContext.getDeclaringExecutable()
+                    + " is not one): the scope opens after the @BeforeEach methods and ends before the @AfterEach methods");
         }
         return captured;
     }

@@ -66,9 +66,10 @@ public class IntentAssert extends AbstractAssert<IntentAssert, Intent> {
         isNotNull();
         if (!actual.options().containsKey(key) || !Objects.equals(actual.options().get(key), expected)) {
             failWithMessage("Expected %s to have the option %s=%s, but its options are %s", actual, key,
-                    describe(expected), actual.options().isEmpty() ? "{}" : actual.options().entrySet().stream()
-                            .map(option -> option.getKey() + "=" + describe(option.getValue()))
-                            .collect(Collectors.joining(", ", "{", "}")));
+                    describe(expected), actual.options().isEmpty() ? "{}"
+                            : actual.options().entrySet().stream()
+                                    .map(option -> option.getKey() + "=" + describe(option.getValue()))
+                                    .collect(Collectors.joining(", ", "{", "}")));
         }
         return this;
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.enterprise.invoke.Invoker;
 
 import io.quarkiverse.airlock.runtime.interceptor.DirectCalls;
-import io.quarkiverse.airlock.spi.TaskHandler;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.TaskHandler;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableBean;
 import io.quarkus.runtime.RuntimeValue;

@@ -10,8 +10,8 @@ import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
 
 /**
- * Combines the installed listeners into one. The hot paths read {@link AirlockHooks#listener()} once and skip every callback when it is null,
- * which it is unless something (the Dev UI, metrics, a user bean) asked to listen.
+ * Combines the installed listeners into one. The hot paths read {@link AirlockHooks#listener()} once and skip every
+ * callback when it is null, which it is unless something (the Dev UI, metrics, a user bean) asked to listen.
  */
 final class AirlockListeners {
 
@@ -98,7 +98,8 @@ final class AirlockListeners {
 
         @Override
         public void dispatching(Intent intent, IntentExecutor executor) {
-            each((listener, intentArg, executorArg, nothing) -> listener.dispatching(intentArg, executorArg), intent, executor, null);
+            each((listener, intentArg, executorArg, nothing) -> listener.dispatching(intentArg, executorArg), intent, executor,
+                    null);
         }
 
         @Override

@@ -22,7 +22,8 @@ public interface BuiltinExecutor extends IntentExecutor {
     }
 
     /**
-     * For an executor that {@linkplain ExecutorTraits#joinsTransaction() joins the transaction}: stores {@code intent} now, in the
+     * For an executor that {@linkplain ExecutorTraits#joinsTransaction() joins the transaction}: stores {@code intent} now, in
+     * the
      * transaction the nested scope flushed in, held back until the enclosing scope that captured it decides. A
      * rollback then takes the stored intent with it, and a commit keeps it even if the process dies before the
      * enclosing scope ends.

@@ -3,7 +3,6 @@ package io.quarkiverse.airlock.spi;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * A task handler discovered at build time: an {@code @AirlockTask} method and the reflection-free way to call it.
  */
@@ -102,7 +101,9 @@ public final class TaskHandler {
         return call.invoke(args);
     }
 
-    /** Whether {@code value} can be passed to parameter {@code index}: assignable, boxed for primitives, null for references. */
+    /**
+     * Whether {@code value} can be passed to parameter {@code index}: assignable, boxed for primitives, null for references.
+     */
     public boolean accepts(int index, Object value) {
         if (value == null) {
             return !parameterTypes[index].isPrimitive();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockDefaults;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.BlockTasks;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.Policy;

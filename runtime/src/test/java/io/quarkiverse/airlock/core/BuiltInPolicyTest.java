@@ -10,8 +10,8 @@ import java.util.logging.LogRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.AssertNoEffects;
 import io.quarkiverse.airlock.BlockTasks;
 import io.quarkiverse.airlock.DropAll;

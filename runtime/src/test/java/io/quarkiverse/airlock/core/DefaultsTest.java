@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockDefaults;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.Scope;
 

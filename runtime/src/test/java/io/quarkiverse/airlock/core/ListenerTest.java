@@ -16,8 +16,8 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.AirlockListener;
 
 class ListenerTest {
 

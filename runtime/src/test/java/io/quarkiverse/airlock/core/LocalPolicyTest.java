@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.BlockTasks;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.Intent;

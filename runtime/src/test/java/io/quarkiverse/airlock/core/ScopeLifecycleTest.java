@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.jandex.Type;
 
-import io.quarkiverse.airlock.deployment.AirlockTaskBuildItem;
 import io.quarkiverse.airlock.deployment.AirlockBuildTimeConfig;
+import io.quarkiverse.airlock.deployment.AirlockTaskBuildItem;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.devui.AirlockDevUIListener;
@@ -24,7 +24,6 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
-import io.quarkiverse.airlock.spi.AirlockListener;
 
 /**
  * The Airlock card of the Dev UI: pending intents, their outcomes, the tasks and the configuration. Nothing here runs

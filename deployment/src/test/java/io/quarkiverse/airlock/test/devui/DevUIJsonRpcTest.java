@@ -123,7 +123,8 @@ public class DevUIJsonRpcTest extends DevUIJsonRPCTest {
                 .contains("\"name\":\"quarkus.airlock.outbox.table\",\"value\":\"airlock_outbox\",\"source\":\"default\"")
                 .contains("\"name\":\"quarkus.airlock.outbox.handler-timeout\",\"value\":\"1m\",\"source\":\"default\"")
                 .contains("\"name\":\"quarkus.airlock.messaging.consumer.dedupe-window\",\"value\":\"10000\"")
-                .contains("\"name\":\"quarkus.airlock.http.auto-scope\",\"value\":\"true\",\"source\":\"application.properties\"");
+                .contains(
+                        "\"name\":\"quarkus.airlock.http.auto-scope\",\"value\":\"true\",\"source\":\"application.properties\"");
     }
 
     private JsonNode scopeFrom(String origin) throws Exception {

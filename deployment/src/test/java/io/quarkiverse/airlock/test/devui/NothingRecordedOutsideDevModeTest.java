@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.runtime.devui.AirlockDevUIListener;
 import io.quarkiverse.airlock.runtime.devui.AirlockJsonRPCService;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Outside dev mode the Dev UI records nothing: neither its listener nor its service is a bean, no listener is installed,

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.runtime.devui.AirlockDevUIListener;
 import io.quarkiverse.airlock.runtime.devui.AirlockJsonRPCService;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.Arc;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Reports, from inside a running application, whether anything of the Dev UI's recording exists there. A top-level

@@ -3,7 +3,6 @@ package io.quarkiverse.airlock.test.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

@@ -8,10 +8,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
-import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkus.builder.Version;
 import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;

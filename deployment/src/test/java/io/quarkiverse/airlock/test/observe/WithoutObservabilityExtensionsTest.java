@@ -11,13 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.runtime.metrics.AirlockMetrics;
-import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.quarkiverse.airlock.runtime.trace.OpenTelemetryDispatchTracing;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Without Micrometer and OpenTelemetry nothing of them is installed: no metrics listener, no tracing, so the hot paths

@@ -52,7 +52,8 @@ public class OutboxEventBusDeliveryTest {
     }
 
     private long rows() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
             result.next();
             return result.getLong(1);

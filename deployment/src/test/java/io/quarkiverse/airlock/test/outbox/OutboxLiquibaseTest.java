@@ -70,7 +70,8 @@ public class OutboxLiquibaseTest {
 
     private List<String> changeSets() throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT id, exectype FROM databasechangelog")) {
             while (result.next()) {
                 ids.add(result.getString(1) + " " + result.getString(2));

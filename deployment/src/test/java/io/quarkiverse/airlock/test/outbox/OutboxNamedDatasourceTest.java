@@ -84,7 +84,8 @@ public class OutboxNamedDatasourceTest {
     }
 
     static long count(AgroalDataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
             result.next();
             return result.getLong(1);

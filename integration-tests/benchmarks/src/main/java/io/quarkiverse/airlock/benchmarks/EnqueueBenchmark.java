@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.BlockTasks;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.IntentExecutor;

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.quarkiverse.airlock.spi.ScopeHolder;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeHolder;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;

@@ -11,8 +11,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Scope;
 

@@ -24,7 +24,8 @@ public interface AirlockConfig {
      * How escaping intents run: `sync` (at flush, in the flushing thread), `worker` (the Quarkus worker pool),
      * `virtual-threads`, `event-bus` (the Vert.x event bus; the address is the task name and the arguments travel as
      * a JSON array), `messaging` (a Quarkus Messaging channel, so Kafka, AMQP, RabbitMQ or Pulsar carry the intents;
-     * needs the `quarkus-messaging` extension or one of its connectors), or the name of a CDI bean (`@Named`) implementing `io.quarkiverse.airlock.IntentExecutor`.
+     * needs the `quarkus-messaging` extension or one of its connectors), or the name of a CDI bean (`@Named`) implementing
+     * `io.quarkiverse.airlock.IntentExecutor`.
      */
     @WithDefault("sync")
     String executor();

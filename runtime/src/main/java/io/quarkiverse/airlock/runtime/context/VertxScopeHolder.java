@@ -1,11 +1,11 @@
 package io.quarkiverse.airlock.runtime.context;
 
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeHolder;
+import io.quarkiverse.airlock.spi.ScopeState;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.quarkiverse.airlock.spi.ScopeHolder;
-import io.quarkiverse.airlock.spi.ScopeState;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Binds the scope state to the Vert.x duplicated context the caller runs on, so that a unit of work keeps its scope as

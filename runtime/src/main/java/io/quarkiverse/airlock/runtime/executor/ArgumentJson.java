@@ -25,11 +25,10 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.UsageException;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.TaskHandler;
-import io.quarkiverse.airlock.spi.TaskRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * How task arguments travel as JSON (the event bus, messaging, the outbox) and come back as the handler's full

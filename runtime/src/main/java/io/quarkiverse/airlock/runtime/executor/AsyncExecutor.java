@@ -1,10 +1,10 @@
 package io.quarkiverse.airlock.runtime.executor;
 
 import io.quarkiverse.airlock.Intent;
-import io.vertx.core.Vertx;
 import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
 import io.quarkiverse.airlock.spi.DispatchOptions;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.vertx.core.Vertx;
 
 /**
  * An executor that hands each intent to another thread, after its {@code delay} option if it has one.

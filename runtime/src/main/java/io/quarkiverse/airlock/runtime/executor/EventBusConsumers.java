@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.spi.TaskHandler;
-import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.DispatchTracing;
+import io.quarkiverse.airlock.spi.TaskHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -14,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Consumes the intents published by {@link EventBusExecutor} for the local task handlers: decodes the JSON arguments

@@ -5,14 +5,13 @@ import java.util.Map;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.DispatchOptions;
 import io.quarkiverse.airlock.spi.DispatchTracing;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.Json;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
-import io.quarkiverse.airlock.spi.DispatchOptions;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Publishes each intent on the Vert.x event bus: the address is the task name, the body the arguments as a JSON array

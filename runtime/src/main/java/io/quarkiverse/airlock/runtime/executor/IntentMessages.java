@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.DispatchTracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * The JSON form of an intent on a message channel:

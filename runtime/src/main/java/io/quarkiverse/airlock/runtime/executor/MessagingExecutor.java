@@ -9,20 +9,21 @@ import java.util.UUID;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.OutboxDelivery;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
+import io.quarkiverse.airlock.spi.BuiltinExecutor;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * Sends each intent as a JSON message to a Quarkus Messaging channel, one shared channel or one per task, so any

@@ -10,13 +10,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.spi.TaskHandler;
-import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.DispatchTracing;
+import io.quarkiverse.airlock.spi.TaskHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Handles the intents received on the consumer channel(s): decodes the JSON message, converts the arguments to the

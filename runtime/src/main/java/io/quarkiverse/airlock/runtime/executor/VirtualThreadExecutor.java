@@ -6,10 +6,10 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.quarkiverse.airlock.spi.TaskInvoker;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.quarkiverse.airlock.spi.TaskInvoker;
 
 /**
  * Runs each intent on a new virtual thread, on a fresh duplicated context; honours the {@code delay} option. Falls back

@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.vertx.core.Vertx;
 import io.quarkiverse.airlock.spi.TaskInvoker;
+import io.vertx.core.Vertx;
 
 /**
  * Runs each intent on the Quarkus worker pool, on a fresh duplicated context; honours the {@code delay} option.

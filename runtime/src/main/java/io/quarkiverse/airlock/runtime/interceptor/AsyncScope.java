@@ -10,11 +10,11 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.spi.DispatchDeferral;
-import io.quarkiverse.airlock.spi.TransactionOutcome;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.DispatchDeferral;
 import io.quarkiverse.airlock.spi.ScopeState;
+import io.quarkiverse.airlock.spi.TransactionOutcome;
 import io.vertx.core.Context;
 
 /**

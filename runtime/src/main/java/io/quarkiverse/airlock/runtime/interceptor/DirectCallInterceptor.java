@@ -6,6 +6,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 import io.quarkiverse.airlock.Airlock;
+
 /**
  * Migration aid, bound only when {@code quarkus.airlock.intercept-direct-calls=true}: a direct call to an
  * {@code @AirlockTask} method made inside a scope is enqueued as an intent of that scope instead of running, with a

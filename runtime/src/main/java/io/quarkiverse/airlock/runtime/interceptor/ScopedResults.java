@@ -28,22 +28,22 @@ final class ScopedResults {
         return Uni.createFrom().emitter(emitter -> {
             AsyncScope async = subscriptions.next();
             async.run(() -> {
-            Cancellable subscription = upstream.subscribe().with(item -> {
-                Throwable endFailure = async.complete(item);
-                if (endFailure == null) {
-                    emitter.complete(item);
-                } else {
-                    emitter.fail(endFailure);
-                }
-            }, failure -> {
-                async.fail(failure);
-                emitter.fail(failure);
-            });
-            emitter.onTermination(() -> {
-                if (async.cancel()) {
-                    subscription.cancel();
-                }
-            });
+                Cancellable subscription = upstream.subscribe().with(item -> {
+                    Throwable endFailure = async.complete(item);
+                    if (endFailure == null) {
+                        emitter.complete(item);
+                    } else {
+                        emitter.fail(endFailure);
+                    }
+                }, failure -> {
+                    async.fail(failure);
+                    emitter.fail(failure);
+                });
+                emitter.onTermination(() -> {
+                    if (async.cancel()) {
+                        subscription.cancel();
+                    }
+                });
             });
         });
     }

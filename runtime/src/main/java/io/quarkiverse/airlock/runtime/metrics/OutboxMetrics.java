@@ -13,10 +13,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.airlock.runtime.outbox.DefaultAirlockOutbox;
 import io.quarkiverse.airlock.runtime.outbox.OutboxSnapshot;
-import io.quarkiverse.airlock.spi.TaskHandler;
-import io.quarkiverse.airlock.spi.TaskRegistry;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.TaskHandler;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Meters of the durable outbox: gauges of its table's rows, and counters of what this instance's relay delivers.

@@ -23,15 +23,14 @@ import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.context.Contexts;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkiverse.airlock.runtime.executor.WorkerPoolExecutor;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * The outbox of the application: started by the recorder when {@code quarkus.airlock.outbox.enabled=true}, it owns

@@ -14,9 +14,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
+import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.spi.BuiltinExecutor;
 import io.quarkiverse.airlock.spi.DispatchOptions;
 import io.quarkiverse.airlock.spi.ExecutorTraits;

@@ -6,21 +6,19 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.UsageException;
-import io.quarkiverse.airlock.spi.DispatchOptions;
 import io.quarkiverse.airlock.runtime.executor.ArgumentJson;
-import io.quarkiverse.airlock.spi.TaskHandler;
-import io.quarkiverse.airlock.spi.TaskRegistry;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.DispatchOptions;
 import io.quarkiverse.airlock.spi.DispatchTracing;
+import io.quarkiverse.airlock.spi.TaskHandler;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * What an outbox row stores of an intent, as JSON, and the intent rebuilt from it.

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.runtime.config.Durations;
 
 /**
  * Delivers committed outbox rows. Its own thread claims due rows in batches for this relay's owner id, keeps their

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
+import io.quarkiverse.airlock.runtime.config.Durations;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**

@@ -8,9 +8,9 @@ import org.jboss.logging.MDC;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxDelivery;
-import io.quarkiverse.airlock.spi.TaskInvoker;
-import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.TaskInvoker;
 
 /**
  * Runs one claimed row and records its outcome: what a lane does for each row. With a {@link RowTransaction}, the

@@ -13,13 +13,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.spi.DispatchDeferral;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 import io.quarkiverse.airlock.spi.TransactionGate;
 import io.quarkiverse.airlock.spi.TransactionOutcome;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.spi.AirlockListener;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * Holds back the dispatch of scopes that flush inside a JTA transaction until it completes: one synchronization per

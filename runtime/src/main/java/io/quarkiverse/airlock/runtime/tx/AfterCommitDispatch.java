@@ -13,13 +13,12 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
+import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.AirlockListener;
+import io.quarkiverse.airlock.spi.ExecutorTraits;
 import io.quarkiverse.airlock.spi.TransactionGate;
 import io.quarkiverse.airlock.spi.TransactionOutcome;
-import io.quarkiverse.airlock.spi.BuiltinExecutor;
-import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
-import io.quarkiverse.airlock.spi.AirlockListener;
-import io.quarkiverse.airlock.spi.AirlockHooks;
-import io.quarkiverse.airlock.spi.ExecutorTraits;
 
 /**
  * The intents of one transaction, in FIFO order across the scopes that flushed in it. After a commit each is

@@ -13,18 +13,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.AirlockOutbox;
-import io.quarkiverse.airlock.DeadLetterFilter;
-import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.BlockTasks;
+import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.TaskInvoker;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
-import io.quarkiverse.airlock.spi.AirlockHooks;
 
 /**
  * The service's snapshots and streams, fed by real scopes in plain Java (the Dev UI test client cannot drive streams).

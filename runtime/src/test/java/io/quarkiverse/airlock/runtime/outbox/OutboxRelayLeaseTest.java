@@ -209,7 +209,8 @@ class OutboxRelayLeaseTest {
 
     /** Status, owner and attempts of a row; null once it is gone. */
     private String status(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(
                         "SELECT status, owner, attempts FROM airlock_outbox WHERE id = '" + id + "'")) {
             return result.next() ? result.getString(1) + " " + result.getString(2) + " " + result.getInt(3) : null;

@@ -113,7 +113,8 @@ class OutboxRelayOutcomeTest {
     /** Row by its order: status, attempts and last error. */
     private Map<String, String> rows() throws SQLException {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("SELECT args, status, attempts, last_error FROM airlock_outbox")) {
             while (result.next()) {
                 String order = result.getString(1).replace("[\"", "").replace("\"]", "");

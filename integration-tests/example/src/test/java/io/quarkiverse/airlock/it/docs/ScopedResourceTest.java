@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
-import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.DropAll;
+import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.it.shop.OrderService;
 import io.quarkus.test.junit.QuarkusTest;

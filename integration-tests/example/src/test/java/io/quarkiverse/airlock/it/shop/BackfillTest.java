@@ -1,9 +1,9 @@
 package io.quarkiverse.airlock.it.shop;
 
-import static io.restassured.RestAssured.given;
 import static io.quarkiverse.airlock.it.shop.CheckoutTest.createOrder;
 import static io.quarkiverse.airlock.it.shop.CheckoutTest.sideEffects;
 import static io.quarkiverse.airlock.it.shop.CheckoutTest.status;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;

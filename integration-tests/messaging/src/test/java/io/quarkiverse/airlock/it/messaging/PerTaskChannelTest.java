@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.QuarkusUnitTest;
-import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.vertx.core.json.JsonObject;
 
