@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +106,21 @@ abstract class AirlockTestSupport {
             names.add(intent.name());
         }
         return names;
+    }
+
+    /** A policy that runs the callback in onEnqueue and allows everything at flush. */
+    static Policy onEnqueue(Consumer<Intent> callback) {
+        return new Policy() {
+            @Override
+            public void onEnqueue(Intent intent) {
+                callback.accept(intent);
+            }
+
+            @Override
+            public boolean allows(Intent intent) {
+                return true;
+            }
+        };
     }
 
     static Runnable noop() {

@@ -3,6 +3,8 @@ package io.quarkiverse.airlock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.Set;
+
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,7 @@ class BadInputTest extends AirlockTestSupport {
     @ValueSource(strings = { "", " ", "\t", "  \n " })
     void nullOrBlankTaskNameIsRejected(String task) {
         assertRejected(() -> Airlock.enqueue(task, 1), "task", "name");
+        assertRejected(() -> Airlock.enqueue(task, 1), task == null ? "null" : "blank");
         assertRejected(() -> Airlock.enqueue(task, new Object[0]), "task", "name");
     }
 
@@ -49,7 +52,7 @@ class BadInputTest extends AirlockTestSupport {
     @NullSource
     @ValueSource(strings = { "", "   " })
     void nullOrBlankActionNameIsRejected(String name) {
-        assertRejected(() -> Airlock.enqueue(name, noop()), "task", "name");
+        assertRejected(() -> Airlock.enqueue(name, noop()), "task name");
     }
 
     @ParameterizedTest
@@ -57,6 +60,7 @@ class BadInputTest extends AirlockTestSupport {
     @ValueSource(strings = { "", "   " })
     void nullOrBlankBuilderTaskNameIsRejected(String task) {
         assertRejected(() -> Airlock.intent(task).args(1).enqueue(), "task", "name");
+        assertRejected(() -> Airlock.intent(task), task == null ? "null" : "blank");
     }
 
     @Test
@@ -73,6 +77,23 @@ class BadInputTest extends AirlockTestSupport {
     @Test
     void nullExecutorInTheScopeConstructorIsRejected() {
         assertRejected(() -> new Scope(new AllowAll(), null), "executor");
+    }
+
+    @Test
+    void nullBodyInAirlockScopeIsRejected() {
+        assertRejected(() -> Airlock.scope((ScopeBody<RuntimeException>) null), "body");
+    }
+
+    @Test
+    void nullDefaultsAndANullDefaultPolicyAreRejected() {
+        assertRejected(() -> Airlock.configure(null), "defaults");
+        assertRejected(() -> AirlockDefaults.builder().policy(null), "policy");
+    }
+
+    @Test
+    void nullOrBlankBlockedTaskNamesAreRejected() {
+        assertThat(catchThrowable(() -> new BlockTasks((String) null))).isInstanceOf(RuntimeException.class);
+        assertRejected(() -> new BlockTasks(Set.of(" "), false), "blank");
     }
 
     @Test

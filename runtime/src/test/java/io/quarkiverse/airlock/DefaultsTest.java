@@ -39,7 +39,7 @@ class DefaultsTest extends AirlockTestSupport {
         Scope scope = new Scope();
 
         assertThat(scope.policy()).isInstanceOf(AllowAll.class);
-        assertThat(scope.executor()).isNotNull();
+        assertThat(scope.executor()).isSameAs(AirlockDefaults.builtIn().executor());
         assertThat(runsActions(scope)).isTrue();
     }
 
@@ -150,7 +150,7 @@ class DefaultsTest extends AirlockTestSupport {
         Scope scope = new Scope();
         assertThat(scope.policy()).isInstanceOf(AllowAll.class);
         assertThat(scope.executor()).isNotSameAs(configuredExecutor);
-        assertThat(Airlock.configuration()).isNotNull();
+        assertThat(Airlock.configuration()).isSameAs(AirlockDefaults.builtIn());
         assertThat(runsActions(scope)).isTrue();
         assertThat(configuredExecutor.dispatched()).isEmpty();
     }
@@ -163,7 +163,7 @@ class DefaultsTest extends AirlockTestSupport {
         Scope scope = new Scope();
 
         assertSame(policy, scope.policy());
-        assertThat(scope.executor()).isNotNull();
+        assertThat(scope.executor()).isSameAs(AirlockDefaults.builtIn().executor());
         assertThat(runsActions(scope)).isTrue();
     }
 

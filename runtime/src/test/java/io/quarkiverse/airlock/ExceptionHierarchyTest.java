@@ -1,8 +1,14 @@
 package io.quarkiverse.airlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** API.md section 6: the exception hierarchy; all unchecked. */
 class ExceptionHierarchyTest extends AirlockTestSupport {
@@ -12,30 +18,23 @@ class ExceptionHierarchyTest extends AirlockTestSupport {
         assertThat(RuntimeException.class).isAssignableFrom(AirlockException.class);
     }
 
-    @Test
-    void usageExceptionExtendsAirlockException() {
-        assertThat(UsageException.class.getSuperclass()).isEqualTo(AirlockException.class);
+    static Stream<Arguments> directSuperclasses() {
+        return Stream.of(arguments(UsageException.class, AirlockException.class),
+                arguments(NoScopeException.class, UsageException.class),
+                arguments(PolicyEnqueueException.class, UsageException.class),
+                arguments(ScopeStateException.class, AirlockException.class),
+                arguments(PolicyViolationException.class, AirlockException.class));
+    }
+
+    @ParameterizedTest(name = "{0} extends {1}")
+    @MethodSource("directSuperclasses")
+    void eachExceptionExtendsItsDocumentedParent(Class<?> type, Class<?> parent) {
+        assertThat(type.getSuperclass()).isEqualTo(parent);
     }
 
     @Test
-    void noScopeExceptionExtendsUsageException() {
-        assertThat(NoScopeException.class.getSuperclass()).isEqualTo(UsageException.class);
-    }
-
-    @Test
-    void policyEnqueueExceptionExtendsUsageException() {
-        assertThat(PolicyEnqueueException.class.getSuperclass()).isEqualTo(UsageException.class);
-    }
-
-    @Test
-    void scopeStateExceptionExtendsAirlockException() {
-        assertThat(ScopeStateException.class.getSuperclass()).isEqualTo(AirlockException.class);
+    void stateAndViolationFailuresAreNotUsageErrors() {
         assertThat(UsageException.class.isAssignableFrom(ScopeStateException.class)).isFalse();
-    }
-
-    @Test
-    void policyViolationExceptionExtendsAirlockException() {
-        assertThat(PolicyViolationException.class.getSuperclass()).isEqualTo(AirlockException.class);
         assertThat(UsageException.class.isAssignableFrom(PolicyViolationException.class)).isFalse();
     }
 

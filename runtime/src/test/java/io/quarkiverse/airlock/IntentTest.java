@@ -3,6 +3,7 @@ package io.quarkiverse.airlock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,6 +122,22 @@ class IntentTest extends AirlockTestSupport {
     }
 
     @Test
+    void builderKeepsADurationDelayOption() {
+        Intent intent = Airlock.intent("mail").option("delay", Duration.ofSeconds(2)).enqueue();
+
+        assertThat(intent.options()).containsEntry("delay", Duration.ofSeconds(2));
+    }
+
+    @Test
+    void builderRejectsABadDelayWhenTheOptionIsSet() {
+        assertThatThrownBy(() -> Airlock.intent("mail").option("delay", "soon"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'delay'");
+        assertThatThrownBy(() -> Airlock.intent("mail").option("delay", Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(scope.intents()).isEmpty();
+    }
+
+    @Test
     void builderOptionSetTwiceKeepsTheLastValue() {
         Intent intent = Airlock.intent("task").option("queue", "a").option("queue", "b").enqueue();
 
@@ -216,6 +233,7 @@ class IntentTest extends AirlockTestSupport {
         assertThat(Airlock.enqueue("ping")).hasToString("ping()");
         assertThat(Airlock.enqueue("one", "x")).hasToString("one(\"x\")");
         assertThat(Airlock.enqueue("numbers", 1, 2L, true)).hasToString("numbers(1, 2, true)");
+        assertThat(Airlock.enqueue("task", 42, "abc", null)).hasToString("task(42, \"abc\", null)");
     }
 
     @Test

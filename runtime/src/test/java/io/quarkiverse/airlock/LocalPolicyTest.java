@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** API.md section 4, local policy context: Airlock.policy(policy, body). */
 class LocalPolicyTest extends AirlockTestSupport {
@@ -76,14 +79,18 @@ class LocalPolicyTest extends AirlockTestSupport {
         RecordingPolicy inner = new RecordingPolicy("inner", log);
         RecordingPolicy scopePolicy = new RecordingPolicy("scope", log);
         Scope scope = new Scope(scopePolicy, executor).enter();
-        Airlock.policy(outer, () -> Airlock.policy(inner, () -> Airlock.enqueue("task", 1)));
+        Airlock.policy(outer, () -> Airlock.policy(inner, () -> {
+            Airlock.enqueue("a", 1);
+            Airlock.enqueue("b", 2);
+        }));
         scope.exit();
         log.clear();
 
         scope.flush();
 
-        assertThat(log).containsExactly("inner.allows:task", "outer.allows:task", "scope.allows:task");
-        assertThat(executor.names()).containsExactly("task");
+        assertThat(log).containsExactly("inner.allows:a", "outer.allows:a", "scope.allows:a",
+                "inner.allows:b", "outer.allows:b", "scope.allows:b");
+        assertThat(executor.names()).containsExactly("a", "b");
     }
 
     @Test
@@ -280,19 +287,25 @@ class LocalPolicyTest extends AirlockTestSupport {
         assertThat(intent[0].localPolicies()).containsExactly(outerPolicy);
     }
 
-    @Test
-    void runtimeExceptionFromTheBodyPropagatesUnchanged() {
-        IllegalStateException boom = new IllegalStateException("boom");
+    static Stream<Throwable> bodyFailures() {
+        return Stream.of(new IllegalStateException("boom"), new IOException("disk full"), new AssertionError("bad"));
+    }
 
+    @ParameterizedTest
+    @MethodSource("bodyFailures")
+    void aFailureFromTheBodyPropagatesUnchanged(Throwable failure) {
         Throwable thrown = catchThrowable(() -> Airlock.policy(new AllowAll(), () -> {
-            throw boom;
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
         }));
 
-        assertThat(thrown).isSameAs(boom);
+        assertThat(thrown).isSameAs(failure);
     }
 
     @Test
-    void checkedExceptionFromTheBodyPropagatesUnchanged() {
+    void aCheckedExceptionFromTheBodyCanBeCaughtAsItsOwnType() {
         IOException io = new IOException("disk full");
 
         IOException thrown = null;
@@ -308,14 +321,21 @@ class LocalPolicyTest extends AirlockTestSupport {
     }
 
     @Test
-    void errorFromTheBodyPropagatesUnchanged() {
-        AssertionError error = new AssertionError("bad");
+    void aCapturedLocalPolicyIsAskedWhenTheCapturingAncestorFlushes() {
+        boolean[] open = { true };
+        Policy gate = intent -> open[0];
+        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Airlock.policy(gate, () -> {
+            Scope inner = Airlock.scope(new Scope(new AllowAll(), executor), i -> Airlock.enqueue("nested"));
+            assertThat(inner.intents().get(0).localPolicies()).containsExactly(gate);
+        });
+        assertThat(names(outer.capturedIntents())).containsExactly("nested");
+        open[0] = false;
+        outer.exit();
 
-        Throwable thrown = catchThrowable(() -> Airlock.policy(new AllowAll(), () -> {
-            throw error;
-        }));
+        outer.flush();
 
-        assertThat(thrown).isSameAs(error);
+        assertThat(executor.dispatched()).isEmpty();
     }
 
     @Test

@@ -151,6 +151,18 @@ class NestedScopeTest extends AirlockTestSupport {
     }
 
     @Test
+    void discardingTheOuterScopeDropsWhatItCaptured() {
+        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
+        Airlock.scope(new Scope(new AllowAll(), innerExecutor), s -> Airlock.enqueue("captured", 1));
+        outer.exit();
+
+        assertThat(names(outer.discard())).containsExactly("captured");
+
+        assertThat(outerExecutor.dispatched()).isEmpty();
+        assertThat(innerExecutor.dispatched()).isEmpty();
+    }
+
+    @Test
     void selectiveCaptureDispatchesReleasedIntentsInTheInnerScopeAndCapturesTheRest() {
         List<String> calls = new ArrayList<>();
         RecordingScope outer = new RecordingScope("outer", calls, outerExecutor, i -> i.name().startsWith("now"));
@@ -269,7 +281,8 @@ class NestedScopeTest extends AirlockTestSupport {
         Airlock.enqueue("a", 1);
         inner.exit();
 
-        assertThatThrownBy(inner::flush).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(inner::flush).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("beforeDescendantFlushes");
 
         assertThat(innerExecutor.dispatched()).isEmpty();
         outer.exit();

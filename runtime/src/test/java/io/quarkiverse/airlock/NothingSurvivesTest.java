@@ -120,17 +120,9 @@ class NothingSurvivesTest extends AirlockTestSupport {
 
     @Test
     void afterAPolicyCallbackThrowsDuringEnqueue() {
-        Policy throwingOnEnqueue = new Policy() {
-            @Override
-            public void onEnqueue(Intent intent) {
-                throw new IllegalStateException("policy failed");
-            }
-
-            @Override
-            public boolean allows(Intent intent) {
-                return true;
-            }
-        };
+        Policy throwingOnEnqueue = onEnqueue(intent -> {
+            throw new IllegalStateException("policy failed");
+        });
         catchThrowable(() -> Airlock.scope(new Scope(throwingOnEnqueue, executor), s -> Airlock.enqueue("a", 1)));
 
         assertCleanThread();

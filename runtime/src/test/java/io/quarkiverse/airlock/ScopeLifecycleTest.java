@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** API.md section 5: a single scope's lifecycle, flush, discard and their errors. */
 class ScopeLifecycleTest extends AirlockTestSupport {
@@ -210,7 +212,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
         Scope scope = new Scope(new AllowAll(), executor).enter();
         Airlock.enqueue("a", 1);
 
-        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class).hasMessageContaining("active");
 
         assertThat(executor.dispatched()).isEmpty();
         assertThat(scope.isFlushed()).isFalse();
@@ -229,45 +231,25 @@ class ScopeLifecycleTest extends AirlockTestSupport {
         scope.exit();
     }
 
-    @Test
-    void flushTwiceThrowsAndDoesNotDispatchAgain() {
+    @ParameterizedTest(name = "{0} then {1}")
+    @CsvSource({ "flush, flush", "discard, discard", "discard, flush", "flush, discard" })
+    void aFinishedScopeCannotBeFlushedDiscardedOrEnteredAgain(String first, String second) {
         Scope scope = exitedScopeWith("a");
-        scope.flush();
+        boolean flushedFirst = first.equals("flush");
+        if (flushedFirst) {
+            scope.flush();
+        } else {
+            scope.discard();
+        }
 
-        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
+        assertThatThrownBy(second.equals("flush") ? scope::flush : scope::discard)
+                .isInstanceOf(ScopeStateException.class);
+        assertThatThrownBy(scope::enter).isInstanceOf(ScopeStateException.class);
 
-        assertThat(executor.names()).containsExactly("a");
-    }
-
-    @Test
-    void discardTwiceThrows() {
-        Scope scope = exitedScopeWith("a");
-        scope.discard();
-
-        assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
-    }
-
-    @Test
-    void flushAfterDiscardThrowsAndDispatchesNothing() {
-        Scope scope = exitedScopeWith("a");
-        scope.discard();
-
-        assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class);
-
-        assertThat(executor.dispatched()).isEmpty();
-        assertThat(scope.isFlushed()).isFalse();
-        assertThat(scope.isDiscarded()).isTrue();
-    }
-
-    @Test
-    void discardAfterFlushThrows() {
-        Scope scope = exitedScopeWith("a");
-        scope.flush();
-
-        assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
-
-        assertThat(scope.isFlushed()).isTrue();
-        assertThat(scope.isDiscarded()).isFalse();
+        assertThat(executor.names()).containsExactlyElementsOf(flushedFirst ? List.of("a") : List.of());
+        assertThat(scope.isFlushed()).isEqualTo(flushedFirst);
+        assertThat(scope.isDiscarded()).isEqualTo(!flushedFirst);
+        assertThat(Airlock.currentScope()).isEmpty();
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** API.md section 5, running code in a scope: Airlock.scope(...) and Airlock.scoped(...). */
 class ScopeRunnerTest extends AirlockTestSupport {
@@ -94,59 +97,31 @@ class ScopeRunnerTest extends AirlockTestSupport {
         assertThat(executor.names()).containsExactly("a");
     }
 
-    @Test
-    void runtimeExceptionDiscardsAndIsRethrownUnchanged() {
+    static Stream<Throwable> bodyFailures() {
+        return Stream.of(new IllegalStateException("boom"), new IOException("disk full"),
+                new OutOfMemoryError("simulated"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bodyFailures")
+    void aFailingBodyDiscardsAndItsFailureIsRethrownUnchanged(Throwable failure) {
         ObservedScope custom = new ObservedScope(executor);
-        IllegalStateException boom = new IllegalStateException("boom");
 
         Throwable thrown = catchThrowable(() -> Airlock.scope(custom, scope -> {
             Airlock.enqueue("a", 1);
-            throw boom;
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) failure;
         }));
 
-        assertThat(thrown).isSameAs(boom);
-        assertThat(custom.shouldFlushArgs).containsExactly(boom);
+        assertThat(thrown).isSameAs(failure);
+        assertThat(custom.shouldFlushArgs).containsExactly(failure);
         assertThat(custom.isDiscarded()).isTrue();
         assertThat(custom.isFlushed()).isFalse();
         assertThat(executor.dispatched()).isEmpty();
         assertThat(names(custom.intents())).containsExactly("a");
-    }
-
-    @Test
-    void checkedExceptionDiscardsAndIsRethrownUnchanged() {
-        ObservedScope custom = new ObservedScope(executor);
-        IOException io = new IOException("disk full");
-
-        IOException thrown = null;
-        try {
-            Airlock.scope(custom, scope -> {
-                Airlock.enqueue("a", 1);
-                throw io;
-            });
-        } catch (IOException e) {
-            thrown = e;
-        }
-
-        assertThat(thrown).isSameAs(io);
-        assertThat(custom.shouldFlushArgs).containsExactly(io);
-        assertThat(custom.isDiscarded()).isTrue();
-        assertThat(executor.dispatched()).isEmpty();
-    }
-
-    @Test
-    void errorDiscardsAndIsRethrownUnchanged() {
-        ObservedScope custom = new ObservedScope(executor);
-        OutOfMemoryError error = new OutOfMemoryError("simulated");
-
-        Throwable thrown = catchThrowable(() -> Airlock.scope(custom, scope -> {
-            Airlock.enqueue("a", 1);
-            throw error;
-        }));
-
-        assertThat(thrown).isSameAs(error);
-        assertThat(custom.shouldFlushArgs).containsExactly(error);
-        assertThat(custom.isDiscarded()).isTrue();
-        assertThat(executor.dispatched()).isEmpty();
+        assertThat(Airlock.currentScope()).isEmpty();
     }
 
     @Test

@@ -84,6 +84,27 @@ class ThreadIsolationTest extends AirlockTestSupport {
         return scope;
     }
 
+    /** Opens a scope on the calling thread, enqueues one intent, exits and flushes. */
+    private static Intent enqueueInOwnScope(IntentExecutor executor, String task, int arg) {
+        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Intent intent = Airlock.enqueue(task, arg);
+        scope.exit();
+        scope.flush();
+        return intent;
+    }
+
+    @Test
+    void aScopeCurrentHereIsNotCurrentOnAPooledThreadAfterwards() throws Exception {
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            single.submit(() -> Airlock.scope(new DropAll(), s -> Airlock.enqueue("x"))).get(20, TimeUnit.SECONDS);
+            boolean leftover = single.submit(() -> Airlock.currentScope().isPresent()).get(20, TimeUnit.SECONDS);
+            assertThat(leftover).isFalse();
+        } finally {
+            single.shutdownNow();
+        }
+    }
+
     @Test
     void aScopeCurrentInOneThreadIsNotCurrentInAnother() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
@@ -143,13 +164,7 @@ class ThreadIsolationTest extends AirlockTestSupport {
             return null;
         });
         await(insideBlock);
-        Future<Intent> b = pool.submit(() -> {
-            Scope scope = new Scope(new AllowAll(), executorB).enter();
-            Intent intent = Airlock.enqueue("fromB", 1);
-            scope.exit();
-            scope.flush();
-            return intent;
-        });
+        Future<Intent> b = pool.submit(() -> enqueueInOwnScope(executorB, "fromB", 1));
         Intent intentOfB = b.get(20, TimeUnit.SECONDS);
         otherDone.countDown();
         a.get(20, TimeUnit.SECONDS);
@@ -177,13 +192,7 @@ class ThreadIsolationTest extends AirlockTestSupport {
             return scope.flush();
         });
         await(insideAllows);
-        Future<Intent> b = pool.submit(() -> {
-            Scope scope = new Scope(new AllowAll(), executorB).enter();
-            Intent intent = Airlock.enqueue("fromB", 2);
-            scope.exit();
-            scope.flush();
-            return intent;
-        });
+        Future<Intent> b = pool.submit(() -> enqueueInOwnScope(executorB, "fromB", 2));
         Intent intentOfB = b.get(20, TimeUnit.SECONDS);
         otherDone.countDown();
 

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.BuiltinExecutor;
@@ -25,18 +28,44 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     private final Transactions transactions = new Transactions();
     private final RecordingExecutor executor = new RecordingExecutor();
 
+    @BeforeEach
+    void install() {
+        AirlockHooks.installDeferral(transactions);
+    }
+
+    /** A nested scope enqueues "notify" and flushes: whatever encloses it captures the intent. */
+    private static Scope flushNestedScope(IntentExecutor executor) {
+        return Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
+    }
+
+    /** Begins a transaction and binds to it the intent enqueued directly in the request scope while it runs. */
+    private Tx enqueueInABoundTransaction(Scope request, String task) {
+        Tx tx = transactions.begin();
+        int mark = TransactionBoundaries.mark(request);
+        Airlock.enqueue(task, noop());
+        TransactionBoundaries.bind(request, mark);
+        return tx;
+    }
+
     @AfterEach
     void uninstall() {
         AirlockHooks.installDeferral(null);
     }
 
-    @Test
-    void aRolledBackTransactionsIntentNeverRunsWhenTheEnclosingScopeFlushesLater() throws Exception {
-        AirlockHooks.installDeferral(transactions);
+    @ParameterizedTest
+    @ValueSource(strings = { "rolled back", "marked rollback-only, then rolled back", "unknown outcome" })
+    void anIntentOfATransactionThatDidNotCommitNeverRunsWhenTheEnclosingScopeFlushesLater(String ending) {
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
-        tx.rollback();
+        if (ending.startsWith("marked")) {
+            tx.setRollbackOnly();
+        }
+        flushNestedScope(executor);
+        if (ending.equals("unknown outcome")) {
+            tx.end(TransactionOutcome.UNKNOWN);
+        } else {
+            tx.rollback();
+        }
         outer.exit();
 
         assertThat(outer.capturedIntents()).extracting(Intent::name).containsExactly("notify");
@@ -46,10 +75,9 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aCommittedTransactionsIntentRunsWhenTheEnclosingScopeFlushes() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
+        flushNestedScope(executor);
         tx.commit();
         assertThat(executor.dispatched()).isEmpty();
         outer.exit();
@@ -60,10 +88,9 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void theEnclosingScopeStillDecidesAfterACommit() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
+        flushNestedScope(executor);
         tx.commit();
         outer.exit();
 
@@ -72,38 +99,10 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     }
 
     @Test
-    void aTransactionMarkedForRollbackWhenTheNestedScopeFlushesLetsNothingOut() throws Exception {
-        AirlockHooks.installDeferral(transactions);
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Tx tx = transactions.begin();
-        tx.setRollbackOnly();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
-        tx.rollback();
-        outer.exit();
-
-        assertThat(outer.flush()).isEmpty();
-        assertThat(executor.dispatched()).isEmpty();
-    }
-
-    @Test
-    void anUnknownOutcomeIsNotDispatched() throws Exception {
-        AirlockHooks.installDeferral(transactions);
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
-        tx.end(TransactionOutcome.UNKNOWN);
-        outer.exit();
-
-        assertThat(outer.flush()).isEmpty();
-        assertThat(executor.dispatched()).isEmpty();
-    }
-
-    @Test
     void anEnclosingScopeFlushingInsideTheSameTransactionWaitsForItsCommit() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         Tx tx = transactions.begin();
         Scope outer = new Scope(new AllowAll(), executor).enter();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
+        flushNestedScope(executor);
         outer.exit();
         outer.flush();
         assertThat(executor.dispatched()).isEmpty();
@@ -114,10 +113,9 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anEnclosingScopeFlushingWhileTheTransactionRunsElsewhereHandsItsIntentsToThatTransaction() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         Scope outer = new Scope(new AllowAll(), executor).enter();
         Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
+        flushNestedScope(executor);
         transactions.suspend();
         outer.exit();
         outer.flush();
@@ -129,9 +127,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void withoutAnyTransactionNestingBehavesAsBefore() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         Scope outer = Airlock.scope(new Scope(new AllowAll(), executor),
-                s -> Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop())));
+                s -> flushNestedScope(executor));
 
         assertThat(outer.capturedIntents()).extracting(Intent::name).containsExactly("notify");
         assertThat(executor.names()).containsExactly("notify");
@@ -139,11 +136,10 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anExecutorThatJoinsTransactionsStoresCapturedIntentsInTheNestedScopesTransaction() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope outer = new Scope(new AllowAll(), outbox).enter();
         Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), outbox), inner -> Airlock.enqueue("notify", noop()));
+        flushNestedScope(outbox);
         assertThat(outbox.log).containsExactly("hold notify");
         tx.commit();
         outer.exit();
@@ -154,7 +150,6 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aHeldIntentIsForgottenWhenTheEnclosingScopeDiscardsOrAPolicyDropsIt() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope outer = new Scope(new BlockTasks("audit"), outbox).enter();
         Tx tx = transactions.begin();
@@ -171,11 +166,10 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aHeldIntentOfARolledBackTransactionIsLeftToTheRollback() throws Exception {
-        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope outer = new Scope(new AllowAll(), outbox).enter();
         Tx tx = transactions.begin();
-        Airlock.scope(new Scope(new AllowAll(), outbox), inner -> Airlock.enqueue("notify", noop()));
+        flushNestedScope(outbox);
         tx.rollback();
         outer.exit();
         outer.discard();
@@ -185,13 +179,9 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void intentsEnqueuedDirectlyDuringABoundTransactionDieWithItsRollback() {
-        AirlockHooks.installDeferral(transactions);
         Scope request = new Scope(new AllowAll(), executor).enter();
         Airlock.enqueue("before", noop());
-        Tx tx = transactions.begin();
-        int mark = TransactionBoundaries.mark(request);
-        Airlock.enqueue("inside", noop());
-        TransactionBoundaries.bind(request, mark);
+        Tx tx = enqueueInABoundTransaction(request, "inside");
         tx.rollback();
         Airlock.enqueue("after", noop());
         request.exit();
@@ -202,12 +192,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void intentsEnqueuedDirectlyDuringABoundTransactionRunAfterItsCommit() {
-        AirlockHooks.installDeferral(transactions);
         Scope request = new Scope(new AllowAll(), executor).enter();
-        Tx tx = transactions.begin();
-        int mark = TransactionBoundaries.mark(request);
-        Airlock.enqueue("inside", noop());
-        TransactionBoundaries.bind(request, mark);
+        Tx tx = enqueueInABoundTransaction(request, "inside");
         tx.commit();
         request.exit();
 
@@ -217,7 +203,6 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anInnerTransactionKeepsTheIntentsBoundToItWhenTheOuterOneBindsAgain() {
-        AirlockHooks.installDeferral(transactions);
         Scope request = new Scope(new AllowAll(), executor).enter();
         Tx outer = transactions.begin();
         int outerMark = TransactionBoundaries.mark(request);
@@ -238,13 +223,9 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anExecutorThatJoinsTransactionsStoresBoundIntentsInThatTransaction() {
-        AirlockHooks.installDeferral(transactions);
         HoldingExecutor outbox = new HoldingExecutor();
         Scope request = new Scope(new AllowAll(), outbox).enter();
-        Tx tx = transactions.begin();
-        int mark = TransactionBoundaries.mark(request);
-        Airlock.enqueue("inside", noop());
-        TransactionBoundaries.bind(request, mark);
+        Tx tx = enqueueInABoundTransaction(request, "inside");
         tx.commit();
         request.exit();
         request.flush();

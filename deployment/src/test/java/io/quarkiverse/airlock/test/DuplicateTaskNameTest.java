@@ -1,12 +1,7 @@
 package io.quarkiverse.airlock.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.AirlockTask;
@@ -16,19 +11,13 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * Two handlers with one task name fail the build, naming both methods.
  */
-public class DuplicateTaskNameTest {
+public class DuplicateTaskNameTest extends AbstractBuildFailureTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(First.class, Second.class))
-            .assertException(failure -> assertThat(BuildFailures.find(failure, DuplicateTaskNameException.class))
-                    .hasMessageContainingAll("'same'", "DuplicateTaskNameTest$First#handle(java.lang.String)",
-                            "DuplicateTaskNameTest$Second#other(java.lang.String)", "@AirlockTask(\"...\")"));
-
-    @Test
-    void buildFails() {
-        fail("the build should have failed");
-    }
+    static final QuarkusUnitTest config = buildOf(First.class, Second.class)
+            .assertException(failsWith(DuplicateTaskNameException.class,
+                    "'same'", "DuplicateTaskNameTest$First#handle(java.lang.String)",
+                    "DuplicateTaskNameTest$Second#other(java.lang.String)", "@AirlockTask(\"...\")"));
 
     @ApplicationScoped
     public static class First {

@@ -1,12 +1,7 @@
 package io.quarkiverse.airlock.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.AirlockScope;
@@ -17,20 +12,14 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * A policy named by @AirlockScope that Airlock cannot create fails the build, naming the class and its use.
  */
-public class InvalidPolicyClassTest {
+public class InvalidPolicyClassTest extends AbstractBuildFailureTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Service.class, NeedsNames.class))
-            .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidPolicyClassException.class))
-                    .hasMessageContainingAll("Policy class io.quarkiverse.airlock.test.InvalidPolicyClassTest$NeedsNames",
-                            "used by io.quarkiverse.airlock.test.InvalidPolicyClassTest$Service#run()",
-                            "no non-private no-arg (or @Inject) constructor", "Add one"));
-
-    @Test
-    void buildFails() {
-        fail("the build should have failed");
-    }
+    static final QuarkusUnitTest config = buildOf(Service.class, NeedsNames.class)
+            .assertException(failsWith(InvalidPolicyClassException.class,
+                    "Policy class io.quarkiverse.airlock.test.InvalidPolicyClassTest$NeedsNames",
+                    "used by io.quarkiverse.airlock.test.InvalidPolicyClassTest$Service#run()",
+                    "no non-private no-arg (or @Inject) constructor", "Add one"));
 
     public static class NeedsNames extends BlockTasks {
         public NeedsNames(String name) {

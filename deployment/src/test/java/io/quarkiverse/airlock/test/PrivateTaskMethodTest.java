@@ -1,12 +1,7 @@
 package io.quarkiverse.airlock.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.AirlockTask;
@@ -16,18 +11,12 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * A private handler fails the build, naming the method and the fix.
  */
-public class PrivateTaskMethodTest {
+public class PrivateTaskMethodTest extends AbstractBuildFailureTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
-            .assertException(failure -> assertThat(BuildFailures.find(failure, InvalidTaskMethodException.class))
-                    .hasMessageContainingAll("PrivateTaskMethodTest$Handlers#hidden(long)", "is private", "package-private"));
-
-    @Test
-    void buildFails() {
-        fail("the build should have failed");
-    }
+    static final QuarkusUnitTest config = buildOf(Handlers.class)
+            .assertException(failsWith(InvalidTaskMethodException.class,
+                    "PrivateTaskMethodTest$Handlers#hidden(long)", "is private", "package-private"));
 
     @ApplicationScoped
     public static class Handlers {

@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.core;
+package io.quarkiverse.airlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,17 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.airlock.Airlock;
-import io.quarkiverse.airlock.AllowAll;
-import io.quarkiverse.airlock.BlockTasks;
-import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.IntentExecutor;
-import io.quarkiverse.airlock.Policy;
-import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.AirlockListener;
 
-class ListenerTest {
+class ListenerTest extends AirlockTestSupport {
 
     private final Events events = new Events();
 

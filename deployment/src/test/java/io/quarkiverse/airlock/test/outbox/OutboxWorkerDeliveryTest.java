@@ -1,4 +1,4 @@
-package io.quarkiverse.airlock.test;
+package io.quarkiverse.airlock.test.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

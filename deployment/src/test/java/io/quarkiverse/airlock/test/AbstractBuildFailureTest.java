@@ -1,0 +1,34 @@
+package io.quarkiverse.airlock.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.function.Consumer;
+
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * A test of an application that must not build. The subclass registers the {@link QuarkusUnitTest} that builds it,
+ * usually {@code buildOf(classes).assertException(failsWith(type, messageParts))}; if the build succeeds, the test
+ * method inherited from here fails.
+ */
+public abstract class AbstractBuildFailureTest {
+
+    /** An application made of the given classes. */
+    protected static QuarkusUnitTest buildOf(Class<?>... classes) {
+        return new QuarkusUnitTest().withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes));
+    }
+
+    /** Asserts that the build failed with a {@code type} whose message contains every one of {@code messageParts}. */
+    protected static Consumer<Throwable> failsWith(Class<? extends Throwable> type, String... messageParts) {
+        return failure -> assertThat(BuildFailures.find(failure, type)).hasMessageContainingAll(messageParts);
+    }
+
+    @Test
+    void buildFails() {
+        fail("the build should have failed");
+    }
+}
