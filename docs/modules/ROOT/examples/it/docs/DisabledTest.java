@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -22,21 +19,13 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(DisabledTest.Disabled.class)
-class DisabledTest {
+class DisabledTest extends AuditedTest {
 
     public static class Disabled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.airlock.enabled", "false");
         }
-    }
-
-    @Inject
-    AuditTasks audit;
-
-    @BeforeEach
-    void clear() {
-        audit.clear();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -30,7 +29,7 @@ import io.vertx.core.json.JsonArray;
  */
 @QuarkusTest
 @TestProfile(EventBusExecutorTest.EventBusExecutor.class)
-class EventBusExecutorTest {
+class EventBusExecutorTest extends AuditedTest {
 
     public static class EventBusExecutor implements QuarkusTestProfile {
         @Override
@@ -41,14 +40,6 @@ class EventBusExecutorTest {
 
     @Inject
     Vertx vertx;
-
-    @Inject
-    AuditTasks audit;
-
-    @BeforeEach
-    void clear() {
-        audit.clear();
-    }
 
     record Invoice(long orderId, String currency, String origin, String priority) {
     }

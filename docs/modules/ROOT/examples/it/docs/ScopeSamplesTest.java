@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -20,7 +18,6 @@ import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.NoScopeException;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.ScopeStateException;
-import io.quarkiverse.airlock.it.shop.OrderService;
 import io.quarkiverse.airlock.runtime.interceptor.AirlockScopeInterceptor;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,23 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The samples of scopes.adoc.
  */
 @QuarkusTest
-class ScopeSamplesTest {
-
-    @Inject
-    OrderService orders;
-
-    @Inject
-    AuditTasks audit;
-
-    @BeforeEach
-    void clear() {
-        orders.clear();
-        audit.clear();
-    }
-
-    List<String> sideEffects() {
-        return orders.sideEffects().stream().map(effect -> effect.task + "(" + effect.orderId + ")").toList();
-    }
+class ScopeSamplesTest extends ShopAuditedTest {
 
     @Test
     void scopeRunsBodyThenFlushes() {

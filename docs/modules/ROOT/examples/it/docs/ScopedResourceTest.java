@@ -3,47 +3,27 @@ package io.quarkiverse.airlock.it.docs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.it.shop.OrderService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What scopes.adoc claims about {@code @AirlockScope}.
  */
 @QuarkusTest
-class ScopedResourceTest {
-
-    @Inject
-    OrderService orders;
-
-    @Inject
-    AuditTasks audit;
+class ScopedResourceTest extends ShopAuditedTest {
 
     @Inject
     CheckoutService checkout;
 
     @Inject
     NightlyBackfill nightly;
-
-    @BeforeEach
-    void clear() {
-        orders.clear();
-        audit.clear();
-    }
-
-    List<String> sideEffects() {
-        return orders.sideEffects().stream().map(effect -> effect.task + "(" + effect.orderId + ")").toList();
-    }
 
     @Test
     void successfulRequestFlushes() {

@@ -12,9 +12,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -28,21 +25,13 @@ import io.smallrye.common.vertx.VertxContext;
  */
 @QuarkusTest
 @TestProfile(WorkerExecutorTest.WorkerExecutor.class)
-class WorkerExecutorTest {
+class WorkerExecutorTest extends AuditedTest {
 
     public static class WorkerExecutor implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.airlock.executor", "worker");
         }
-    }
-
-    @Inject
-    AuditTasks audit;
-
-    @BeforeEach
-    void clear() {
-        audit.clear();
     }
 
     @Test

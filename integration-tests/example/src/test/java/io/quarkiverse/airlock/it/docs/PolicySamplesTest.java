@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -23,29 +22,16 @@ import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.PolicyEnqueueException;
 import io.quarkiverse.airlock.PolicyViolationException;
 import io.quarkiverse.airlock.Scope;
-import io.quarkiverse.airlock.it.shop.OrderService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The samples of policies.adoc.
  */
 @QuarkusTest
-class PolicySamplesTest {
-
-    @Inject
-    OrderService orders;
-
-    @Inject
-    AuditTasks audit;
+class PolicySamplesTest extends ShopAuditedTest {
 
     @Inject
     CheckoutService checkout;
-
-    @BeforeEach
-    void clear() {
-        orders.clear();
-        audit.clear();
-    }
 
     List<String> sideEffects() {
         return orders.sideEffects().stream().map(effect -> effect.task).toList();

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -26,18 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * The samples of tasks-and-executors.adoc, with the default {@code sync} executor.
  */
 @QuarkusTest
-class TaskSamplesTest {
-
-    @Inject
-    AuditTasks audit;
+class TaskSamplesTest extends AuditedTest {
 
     @Inject
     QueueingExecutor queue;
-
-    @BeforeEach
-    void clear() {
-        audit.clear();
-    }
 
     @Test
     void enqueueWithPositionalArguments() {
