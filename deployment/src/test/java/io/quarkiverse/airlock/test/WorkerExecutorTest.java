@@ -1,185 +1,22 @@
 package io.quarkiverse.airlock.test;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.airlock.Airlock;
-import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkus.test.QuarkusUnitTest;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
- * quarkus.airlock.executor=worker runs each handler on a Quarkus worker thread, once the scope has flushed and its
- * caller has moved on, outside any scope and on a duplicated context of its own (not the request's).
+ * quarkus.airlock.executor=worker runs each handler on a Quarkus worker thread.
  */
-public class WorkerExecutorTest {
-
-    static final String MARKER = "airlock-test-request-marker";
+public class WorkerExecutorTest extends AsyncExecutorContract {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Orders.class, OrderResource.class,
-                    Seen.class, Request.class))
-            .overrideConfigKey("quarkus.airlock.executor", "worker")
-            // other builds may run tests on this machine at the same time: no fixed port
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest config = applicationWith("worker");
 
-    @Inject
-    Handlers handlers;
-
-    @Inject
-    Orders orders;
-
-    @BeforeEach
-    void clear() {
-        handlers.seen.clear();
-        handlers.requests.clear();
-        handlers.callerReturned = new CountDownLatch(0);
-    }
-
-    @Test
-    void handlerRunsOnAWorkerThreadAfterTheScopedMethodReturned() throws Exception {
-        CountDownLatch callerReturned = new CountDownLatch(1);
-        handlers.callerReturned = callerReturned;
-
-        // a synchronous executor would run the handler inside this call, and the handler would wait for the latch
-        orders.place("plain");
-        callerReturned.countDown();
-
-        Seen seen = handlers.seen("plain").get(5, TimeUnit.SECONDS);
-        assertThat(seen.callerHadReturned).as("the @AirlockScope method returned before the handler ran").isTrue();
-        assertThat(seen.thread).isNotSameAs(Thread.currentThread());
+    @Override
+    void assertRanOnExecutorThread(Seen seen) {
         assertThat(seen.threadName).as("a Quarkus worker thread").startsWith("executor-thread");
-        assertThat(seen.onEventLoop).as("never on an event loop").isFalse();
-        assertThat(seen.scopePresent).as("the handler runs outside any scope").isFalse();
-        assertThat(seen.context).as("a Vert.x context").isNotNull();
-        assertThat(seen.duplicated).as("a duplicated context").isTrue();
-        assertThat(Airlock.openScopes()).isZero();
-    }
-
-    @Test
-    void handlerGetsAContextOfItsOwnNotTheRequests() throws Exception {
-        CountDownLatch callerReturned = new CountDownLatch(1);
-        handlers.callerReturned = callerReturned;
-
-        given().get("/worker-executor/http-1").then().statusCode(200);
-        callerReturned.countDown();
-
-        Seen seen = handlers.seen("http-1").get(5, TimeUnit.SECONDS);
-        Request request = handlers.requests.get("http-1");
-        assertThat(request).as("the resource ran").isNotNull();
-        assertThat(request.duplicated).as("the request runs on a duplicated context").isTrue();
-        assertThat(seen.callerHadReturned).isTrue();
-        assertThat(seen.scopePresent).isFalse();
-        assertThat(seen.duplicated).isTrue();
-        assertThat(seen.context).as("not the request's context").isNotSameAs(request.context);
-        assertThat(seen.marker).as("the request's context-local data does not leak into the handler").isNull();
-        assertThat(seen.thread).isNotSameAs(request.thread);
-        assertThat(seen.threadName).startsWith("executor-thread");
-    }
-
-    @Test
-    void delayOptionPostponesTheHandler() throws Exception {
-        Airlock.scope(s -> Airlock.intent("audit").args("delayed").option("delay", Duration.ofMillis(300)).enqueue());
-        long flushed = System.nanoTime();
-
-        Seen seen = handlers.seen("delayed").get(5, TimeUnit.SECONDS);
-        long elapsed = TimeUnit.NANOSECONDS.toMillis(seen.at - flushed);
-        assertThat(elapsed).as("ms between flush and handler").isBetween(250L, 4000L);
-        assertThat(seen.onEventLoop).as("a delayed handler still runs on a worker, not on the timer's event loop")
-                .isFalse();
-        assertThat(seen.threadName).startsWith("executor-thread");
-        assertThat(seen.scopePresent).isFalse();
-        assertThat(seen.duplicated).isTrue();
-    }
-
-    public static final class Seen {
-        final Thread thread = Thread.currentThread();
-        final String threadName = thread.getName();
-        final long at = System.nanoTime();
-        final boolean onEventLoop = Context.isOnEventLoopThread();
-        final Context context = Vertx.currentContext();
-        final boolean duplicated = context != null && VertxContext.isDuplicatedContext(context);
-        final Object marker = context == null ? null : context.getLocal(MARKER);
-        final boolean scopePresent = Airlock.currentScope().isPresent();
-        final boolean callerHadReturned;
-
-        Seen(boolean callerHadReturned) {
-            this.callerHadReturned = callerHadReturned;
-        }
-    }
-
-    public static final class Request {
-        final Thread thread = Thread.currentThread();
-        final Context context = Vertx.currentContext();
-        final boolean duplicated = context != null && VertxContext.isDuplicatedContext(context);
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final Map<String, CompletableFuture<Seen>> seen = new ConcurrentHashMap<>();
-        final Map<String, Request> requests = new ConcurrentHashMap<>();
-        volatile CountDownLatch callerReturned = new CountDownLatch(0);
-
-        CompletableFuture<Seen> seen(String what) {
-            return seen.computeIfAbsent(what, ignored -> new CompletableFuture<>());
-        }
-
-        @AirlockTask("audit")
-        void audit(String what) throws InterruptedException {
-            boolean returned = callerReturned.await(5, TimeUnit.SECONDS);
-            seen(what).complete(new Seen(returned));
-        }
-    }
-
-    @Singleton
-    public static class Orders {
-
-        @AirlockScope
-        public void place(String what) {
-            Airlock.enqueue("audit", what);
-        }
-    }
-
-    @Path("/worker-executor")
-    public static class OrderResource {
-
-        @Inject
-        Handlers handlers;
-
-        @GET
-        @Path("/{what}")
-        @AirlockScope
-        public String place(@PathParam("what") String what) {
-            Request request = new Request();
-            if (request.context != null) {
-                request.context.putLocal(MARKER, what);
-            }
-            handlers.requests.put(what, request);
-            Airlock.enqueue("audit", what);
-            return "ok";
-        }
+        assertThat(seen.virtual).isFalse();
     }
 }
