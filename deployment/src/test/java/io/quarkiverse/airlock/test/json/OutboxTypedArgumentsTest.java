@@ -1,27 +1,16 @@
 package io.quarkiverse.airlock.test.json;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-
-import jakarta.inject.Inject;
-
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.airlock.Airlock;
-import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** Arguments sent through the outbox reach the handler as its full generic parameter types, exactly. */
-public class OutboxTypedArgumentsTest {
+/** Arguments stored in the outbox and read back by its relay. */
+public class OutboxTypedArgumentsTest extends TypedArgumentsContract {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(TypedArguments.class))
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(TypedArgumentsContract.class, TypedArguments.class))
             .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-typed;DB_CLOSE_DELAY=-1")
@@ -29,23 +18,8 @@ public class OutboxTypedArgumentsTest {
             .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
-    @Inject
-    TypedArguments handler;
-
-    @Test
-    void everyArgumentArrivesAsItsDeclaredType() throws Exception {
-        Airlock.scope(scope -> TypedArguments.enqueueShipment());
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> !handler.received.isEmpty());
-        assertThat(handler.received.get(0)).containsExactlyElementsOf(TypedArguments.expected());
-        assertThat(((java.util.List<?>) handler.received.get(0).get(0)).get(0)).isInstanceOf(Long.class);
-    }
-
-    @Test
-    void anArgumentThatCannotTravelIsRefusedAtEnqueue() {
-        assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("keep", new TypedArguments.Opaque(7))))
-                .isInstanceOf(UsageException.class)
-                .hasMessageContaining("Task 'keep': argument 0 (" + TypedArguments.Opaque.class.getName() + ")")
-                .hasMessageContaining("the outbox");
+    @Override
+    protected String transport() {
+        return "the outbox";
     }
 }
