@@ -1,5 +1,6 @@
 package io.quarkiverse.airlock.test.outbox;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -16,6 +17,10 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,12 +37,15 @@ import io.quarkus.test.QuarkusUnitTest;
  * The outbox row of an intent flushed by a nested scope inside the business transaction is written in that
  * transaction, held until the enclosing scope decides: a rollback leaves no row, the enclosing scope's flush releases
  * it, its discard withdraws it, and a row whose enclosing scope never decides (the process died) is delivered once its
- * hold time has passed.
+ * hold time has passed. The common case, an {@code @AirlockScope} service called from a {@code @Transactional} one in
+ * the HTTP auto-scope, is the same: the request's outcome decides.
  */
 public class OutboxNestedScopeTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-nested", Shop.class, Notifier.class, Ending.class)
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2("outbox-nested", Shop.class, Notifier.class, Ending.class, Orders.class)
+            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms")
             .overrideConfigKey("quarkus.airlock.outbox.hold-timeout", "3s");
 
@@ -164,6 +172,38 @@ public class OutboxNestedScopeTest {
         assertThat(rows("delayed")).as("withdrawn").isZero();
     }
 
+    @Test
+    void aSuccessfulRequestDeliversTheRowItsTransactionWrote() throws Exception {
+        given().post("/orders/answered").then().statusCode(200);
+
+        assertThat(shop.heldInTransaction.get("answered")).as("written in the business transaction").isEqualTo(1);
+        assertThat(shop.seenOutsideBeforeCommit.get("answered")).as("not committed before the business transaction")
+                .isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> shop.shipped.contains("answered"));
+        deliveredAfterAMarker();
+        assertThat(shop.shipped).containsOnlyOnce("answered");
+    }
+
+    @Test
+    void aRequestThatFailsAfterTheCommitWithdrawsTheRow() throws Exception {
+        given().post("/orders/request-thrown/then-throw").then().statusCode(500);
+
+        assertThat(shop.heldInTransaction.get("request-thrown")).as("written in the business transaction").isEqualTo(1);
+        assertThat(rows("request-thrown")).isZero();
+        deliveredAfterAMarker();
+        assertThat(shop.shipped).doesNotContain("request-thrown");
+    }
+
+    @Test
+    void aRequestThatAnswers500AfterTheCommitWithdrawsTheRow() throws Exception {
+        given().post("/orders/answered-500/then-answer-500").then().statusCode(500);
+
+        assertThat(shop.heldInTransaction.get("answered-500")).as("written in the business transaction").isEqualTo(1);
+        assertThat(rows("answered-500")).isZero();
+        deliveredAfterAMarker();
+        assertThat(shop.shipped).doesNotContain("answered-500");
+    }
+
     /** Every row before this one's has been claimed: the relay delivers in due order. */
     private void deliveredAfterAMarker() {
         String marker = "marker-" + System.nanoTime();
@@ -183,6 +223,34 @@ public class OutboxNestedScopeTest {
         COMMIT,
         SET_ROLLBACK_ONLY,
         THROW
+    }
+
+    @Path("/orders")
+    public static class Orders {
+
+        @Inject
+        Shop shop;
+
+        @POST
+        @Path("/{order}")
+        public String place(@PathParam("order") String order) {
+            shop.place(order, Ending.COMMIT);
+            return "placed";
+        }
+
+        @POST
+        @Path("/{order}/then-throw")
+        public String placeThenThrow(@PathParam("order") String order) {
+            shop.place(order, Ending.COMMIT);
+            throw new IllegalStateException("the payment failed after " + order + " was stored");
+        }
+
+        @POST
+        @Path("/{order}/then-answer-500")
+        public Response placeThenAnswer500(@PathParam("order") String order) {
+            shop.place(order, Ending.COMMIT);
+            return Response.serverError().entity("the payment failed").build();
+        }
     }
 
     @ApplicationScoped
