@@ -3,26 +3,19 @@ package io.quarkiverse.airlock.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -31,36 +24,20 @@ import io.quarkus.test.QuarkusUnitTest;
  * until the stage completes; normal completion flushes it before the caller's stage completes, a failure discards it
  * and reaches the caller unchanged.
  */
-public class CompletionStageScopeTest {
+public class CompletionStageScopeTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Service.class));
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Service.class);
 
     @Inject
     Service service;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-        handlers.scopes.clear();
-    }
-
-    @AfterEach
-    void noScopeLeft() {
-        assertThat(Airlock.currentScope()).isEmpty();
-        assertThat(Airlock.openScopes()).isZero();
-    }
 
     @Test
     void scopeStaysOpenUntilTheStageCompletesThenFlushes() throws Exception {
         CompletableFuture<String> gate = new CompletableFuture<>();
         CompletionStage<String> result = service.stage("a", gate);
 
-        Scope scope = onlyScope();
+        Scope scope = handlers.onlyScope();
         assertThat(handlers.calls).as("nothing escapes before the stage completes").isEmpty();
         assertThat(scope.isFlushed() || scope.isDiscarded()).as("still open").isFalse();
         assertThat(Airlock.openScopes()).isEqualTo(1);
@@ -81,7 +58,7 @@ public class CompletionStageScopeTest {
                 .thenApply(value -> value + " " + handlers.calls);
 
         assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo("b! [b]");
-        assertThat(onlyScope().isFlushed()).isTrue();
+        assertThat(handlers.onlyScope().isFlushed()).isTrue();
     }
 
     @Test
@@ -96,7 +73,7 @@ public class CompletionStageScopeTest {
                 .isInstanceOf(ExecutionException.class)
                 .cause().isSameAs(failure);
         assertThat(handlers.calls).isEmpty();
-        Scope scope = onlyScope();
+        Scope scope = handlers.onlyScope();
         assertThat(scope.isDiscarded()).isTrue();
         assertThat(scope.intents()).hasSize(1);
     }
@@ -112,7 +89,7 @@ public class CompletionStageScopeTest {
                 .isInstanceOf(ExecutionException.class)
                 .rootCause().isSameAs(failure);
         assertThat(handlers.calls).isEmpty();
-        assertThat(onlyScope().isDiscarded()).isTrue();
+        assertThat(handlers.onlyScope().isDiscarded()).isTrue();
     }
 
     @Test
@@ -127,33 +104,15 @@ public class CompletionStageScopeTest {
         assertThat(handlers.calls).containsExactly("good");
     }
 
-    private Scope onlyScope() {
-        assertThat(handlers.scopes).hasSize(1);
-        return handlers.scopes.get(0);
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<Scope> scopes = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
-    }
-
     @ApplicationScoped
     public static class Service {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @AirlockScope
         public CompletionStage<String> stage(String id, CompletableFuture<String> gate) {
-            handlers.scopes.add(Airlock.currentScope().orElseThrow(() -> new AssertionError("no current scope")));
-            Airlock.enqueue("record", id);
+            handlers.enqueue(id);
             return gate.thenApply(value -> value + "!");
         }
     }

@@ -2,20 +2,14 @@ package io.quarkiverse.airlock.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.Intent;
@@ -27,24 +21,14 @@ import io.quarkus.test.QuarkusUnitTest;
  * quarkus.airlock.policy=drop-all is the policy of every scope that does not choose one, however it is opened: nothing
  * escapes, and the intents stay inspectable. A scope that names a policy still gets it.
  */
-public class ConfiguredDefaultsTest {
+public class ConfiguredDefaultsTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Service.class))
-            .overrideConfigKey("quarkus.airlock.policy", "drop-all")
-            .overrideConfigKey("quarkus.http.test-port", "0");
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Service.class)
+            .overrideConfigKey("quarkus.airlock.policy", "drop-all");
 
     @Inject
     Service service;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-    }
 
     @Test
     void airlockScopeUsesTheConfiguredPolicy() {
@@ -86,17 +70,6 @@ public class ConfiguredDefaultsTest {
         assertThat(service.explicit("annotation member")).isInstanceOf(AllowAll.class);
 
         assertThat(handlers.calls).containsExactly("constructor", "runner", "annotation member");
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
     }
 
     @Singleton

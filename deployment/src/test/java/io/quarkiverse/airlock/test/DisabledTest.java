@@ -10,14 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.UsageException;
@@ -27,24 +24,14 @@ import io.quarkus.test.QuarkusUnitTest;
  * quarkus.airlock.enabled=false: scopes still open, validate and buffer intents, so code that enqueues behaves the same,
  * but nothing escaping a scope is dispatched.
  */
-public class DisabledTest {
+public class DisabledTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Orders.class))
-            .overrideConfigKey("quarkus.airlock.enabled", "false")
-            .overrideConfigKey("quarkus.http.test-port", "0");
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Orders.class)
+            .overrideConfigKey("quarkus.airlock.enabled", "false");
 
     @Inject
     Orders orders;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-    }
 
     @Test
     void scopesBufferButTheHandlerNeverRuns() throws Exception {
@@ -89,17 +76,6 @@ public class DisabledTest {
         });
         assertThat(scope.intents()).isEmpty();
         assertThat(handlers.calls).isEmpty();
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
     }
 
     @Singleton

@@ -9,8 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,25 +24,16 @@ import io.quarkus.test.QuarkusUnitTest;
  * With an in-process executor, a wrong task name or argument fails at the enqueue call with a UsageException naming
  * the task (and the handler), nothing is buffered, and the handler never runs.
  */
-public class EnqueueValidationTest {
+public class EnqueueValidationTest extends RecordingTest {
 
     static final String NOTIFY = "io.quarkiverse.airlock.test.EnqueueValidationTest$Handlers#notifyWarehouse(long)";
     static final String SHIP = "io.quarkiverse.airlock.test.EnqueueValidationTest$Handlers#ship(long, java.lang.String)";
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Orders.class));
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Handlers.class, Orders.class);
 
     @Inject
     Orders orders;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-    }
 
     @Test
     void unknownNameSuggestsTheClosestTask() {
@@ -165,26 +154,27 @@ public class EnqueueValidationTest {
     @Singleton
     public static class Handlers {
 
-        final List<String> calls = new CopyOnWriteArrayList<>();
+        @Inject
+        Recorder recorder;
 
         @AirlockTask
         void notifyWarehouse(long orderId) {
-            calls.add("warehouse " + orderId);
+            recorder.calls.add("warehouse " + orderId);
         }
 
         @AirlockTask
         void greet(String name) {
-            calls.add("greet " + name);
+            recorder.calls.add("greet " + name);
         }
 
         @AirlockTask
         void ship(long orderId, String carrier) {
-            calls.add("ship " + orderId + " " + carrier);
+            recorder.calls.add("ship " + orderId + " " + carrier);
         }
 
         @AirlockTask("invoiceCustomer")
         void sendInvoice(long orderId) {
-            calls.add("invoice " + orderId);
+            recorder.calls.add("invoice " + orderId);
         }
     }
 

@@ -6,22 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
-import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Multi;
@@ -32,37 +24,20 @@ import io.smallrye.mutiny.Uni;
  * per item, across delays, land in it), completion flushes it before the subscriber sees the completion, a failure
  * discards it and reaches the subscriber unchanged.
  */
-public class MultiScopeTest {
+public class MultiScopeTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Service.class));
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Service.class);
 
     @Inject
     Service service;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-        handlers.scopes.clear();
-        handlers.seenPerItem.clear();
-    }
-
-    @AfterEach
-    void noScopeLeft() {
-        assertThat(Airlock.currentScope()).isEmpty();
-        assertThat(Airlock.openScopes()).isZero();
-    }
 
     @Test
     void completionFlushes() {
         List<Integer> items = service.items("m", false, null).collect().asList().await().atMost(Duration.ofSeconds(5));
 
         assertThat(items).containsExactly(1, 2, 3);
-        assertThat(handlers.seenPerItem).as("handlers that had run when each item was enqueued").containsExactly("[]",
+        assertThat(handlers.seen).as("handlers that had run when each item was enqueued").containsExactly("[]",
                 "[]", "[]");
         assertThat(handlers.calls).as("dispatched by the time the completion arrived").containsExactly("m:1", "m:2",
                 "m:3");
@@ -107,40 +82,18 @@ public class MultiScopeTest {
         assertThat(handlers.calls).containsExactly("good:1", "good:2", "good:3");
     }
 
-    private static List<Object> args(List<Intent> intents) {
-        return intents.stream().map(intent -> intent.args().get(0)).collect(Collectors.toList());
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<Scope> scopes = new CopyOnWriteArrayList<>();
-        final List<String> seenPerItem = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
-    }
-
     @ApplicationScoped
     public static class Service {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @AirlockScope
         public Multi<Integer> items(String id, boolean fail, RuntimeException failure) {
             Multi<Integer> items = Multi.createFrom().items(1, 2, 3)
                     // each item waits a little, so the stream outlives the method call and hops threads
                     .onItem().call(item -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(20)))
-                    .onItem().invoke(item -> {
-                        handlers.scopes.add(Airlock.currentScope()
-                                .orElseThrow(() -> new AssertionError("no current scope for item " + item)));
-                        Airlock.enqueue("record", id + ":" + item);
-                        handlers.seenPerItem.add(handlers.calls.toString());
-                    });
+                    .onItem().invoke(item -> handlers.enqueue(id + ":" + item));
             if (fail) {
                 return Multi.createBy().concatenating().streams(items, Multi.createFrom().failure(failure));
             }

@@ -6,26 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
@@ -36,12 +30,10 @@ import io.smallrye.mutiny.Uni;
  * captured by the outer scope when the inner one flushes, and escape only when the outer one flushes; if the outer
  * method then throws, none of them runs.
  */
-public class NestedScopeAnnotationTest {
+public class NestedScopeAnnotationTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Outer.class, Inner.class,
-                    NestedResource.class));
+    static final QuarkusUnitTest config = application(Outer.class, Inner.class, NestedResource.class);
 
     @Inject
     Outer outer;
@@ -49,42 +41,25 @@ public class NestedScopeAnnotationTest {
     @Inject
     Inner inner;
 
-    @Inject
-    Handlers handlers;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-        handlers.seenAfterInner.clear();
-        handlers.outerScopes.clear();
-        handlers.innerScopes.clear();
-    }
-
-    @AfterEach
-    void noScopeLeft() {
-        assertThat(Airlock.currentScope()).isEmpty();
-        assertThat(Airlock.openScopes()).isZero();
-    }
-
     @Test
     void innerScopeAloneFlushesWhenItReturns() {
         // the control: without an enclosing scope the inner method's intents escape at once
         inner.work("solo");
         assertThat(handlers.calls).containsExactly("inner:solo");
-        assertThat(handlers.innerScopes).hasSize(1);
-        assertThat(handlers.innerScopes.get(0).isFlushed()).isTrue();
+        assertThat(handlers.scopesKeptAt("inner")).hasSize(1);
+        assertThat(handlers.scopesKeptAt("inner").get(0).isFlushed()).isTrue();
     }
 
     @Test
     void innerIntentsWaitForTheOuterScope() {
         outer.run("ok", false);
 
-        assertThat(handlers.seenAfterInner).as("handlers that had run when the inner call returned")
+        assertThat(handlers.seen).as("handlers that had run when the inner call returned")
                 .containsExactly("[]");
         assertThat(handlers.calls).containsExactly("outer-before:ok", "inner:ok", "outer-after:ok");
 
-        Scope outerScope = handlers.outerScopes.get(0);
-        Scope innerScope = handlers.innerScopes.get(0);
+        Scope outerScope = handlers.scopesKeptAt("outer").get(0);
+        Scope innerScope = handlers.scopesKeptAt("inner").get(0);
         assertThat(innerScope).isNotSameAs(outerScope);
         assertThat(innerScope.isFlushed()).isTrue();
         assertThat(outerScope.isFlushed()).isTrue();
@@ -98,8 +73,8 @@ public class NestedScopeAnnotationTest {
         assertThatThrownBy(() -> outer.runAndFail("bad", failure)).isSameAs(failure);
 
         assertThat(handlers.calls).isEmpty();
-        assertThat(handlers.innerScopes.get(0).isFlushed()).as("the inner scope itself completed normally").isTrue();
-        Scope outerScope = handlers.outerScopes.get(0);
+        assertThat(handlers.scopesKeptAt("inner").get(0).isFlushed()).as("the inner scope itself completed normally").isTrue();
+        Scope outerScope = handlers.scopesKeptAt("outer").get(0);
         assertThat(outerScope.isDiscarded()).isTrue();
         assertThat(names(outerScope.capturedIntents())).containsExactly("inner:bad");
     }
@@ -108,8 +83,8 @@ public class NestedScopeAnnotationTest {
     void innerFailureCaughtByTheOuterDropsOnlyTheInnerIntents() {
         outer.runCatchingInnerFailure("mixed");
         assertThat(handlers.calls).containsExactly("outer-before:mixed", "outer-after:mixed");
-        assertThat(handlers.innerScopes.get(0).isDiscarded()).isTrue();
-        assertThat(handlers.outerScopes.get(0).capturedIntents()).isEmpty();
+        assertThat(handlers.scopesKeptAt("inner").get(0).isDiscarded()).isTrue();
+        assertThat(handlers.scopesKeptAt("outer").get(0).capturedIntents()).isEmpty();
     }
 
     @Test
@@ -124,7 +99,7 @@ public class NestedScopeAnnotationTest {
     @Test
     void innerUniScopeAwaitedInsideTheOuterEscapesWithTheOuter() {
         outer.awaitInnerUni("uni-ok");
-        assertThat(handlers.seenAfterInner).as("handlers that had run when the inner Uni completed")
+        assertThat(handlers.seen).as("handlers that had run when the inner Uni completed")
                 .containsExactly("[]");
         assertThat(handlers.calls).containsExactly("inner-uni:uni-ok", "outer-after:uni-ok");
     }
@@ -133,7 +108,7 @@ public class NestedScopeAnnotationTest {
     void anOuterUniScopeCapturesAnInnerScopeCalledFromItsPipeline() {
         assertThat(outer.uniCallingInner("async-ok", null).await().atMost(Duration.ofSeconds(5))).isEqualTo(
                 "async-ok");
-        assertThat(handlers.seenAfterInner).containsExactly("[]");
+        assertThat(handlers.seen).containsExactly("[]");
         assertThat(handlers.calls).containsExactly("inner:async-ok", "outer-after:async-ok");
 
         handlers.calls.clear();
@@ -151,26 +126,12 @@ public class NestedScopeAnnotationTest {
                 .isEmpty();
 
         given().get("/nested/uni/rest-ok").then().statusCode(200);
-        assertThat(handlers.seenAfterInner).containsExactly("[]");
+        assertThat(handlers.seen).containsExactly("[]");
         assertThat(handlers.calls).containsExactly("inner-uni:rest-ok", "outer-after:rest-ok");
     }
 
     private static List<String> names(List<Intent> intents) {
         return intents.stream().map(intent -> (String) intent.args().get(0)).collect(Collectors.toList());
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<String> seenAfterInner = new CopyOnWriteArrayList<>();
-        final List<Scope> outerScopes = new CopyOnWriteArrayList<>();
-        final List<Scope> innerScopes = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
     }
 
     @ApplicationScoped
@@ -180,20 +141,20 @@ public class NestedScopeAnnotationTest {
         Inner inner;
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @AirlockScope
         public void run(String id, boolean fail) {
-            handlers.outerScopes.add(Airlock.currentScope().orElseThrow());
+            handlers.keepScope("outer");
             Airlock.enqueue("record", "outer-before:" + id);
             inner.work(id);
-            handlers.seenAfterInner.add(handlers.calls.toString());
+            handlers.seen.add(handlers.calls.toString());
             Airlock.enqueue("record", "outer-after:" + id);
         }
 
         @AirlockScope
         public void runAndFail(String id, RuntimeException failure) {
-            handlers.outerScopes.add(Airlock.currentScope().orElseThrow());
+            handlers.keepScope("outer");
             Airlock.enqueue("record", "outer-before:" + id);
             inner.work(id);
             throw failure;
@@ -201,7 +162,7 @@ public class NestedScopeAnnotationTest {
 
         @AirlockScope
         public void runCatchingInnerFailure(String id) {
-            handlers.outerScopes.add(Airlock.currentScope().orElseThrow());
+            handlers.keepScope("outer");
             Airlock.enqueue("record", "outer-before:" + id);
             try {
                 inner.fail(id);
@@ -216,7 +177,7 @@ public class NestedScopeAnnotationTest {
             return Uni.createFrom().item(id)
                     .onItem().delayIt().by(Duration.ofMillis(20))
                     .invoke(() -> inner.work(id))
-                    .invoke(() -> handlers.seenAfterInner.add(handlers.calls.toString()))
+                    .invoke(() -> handlers.seen.add(handlers.calls.toString()))
                     .invoke(() -> Airlock.enqueue("record", "outer-after:" + id))
                     .invoke(() -> {
                         if (failure != null) {
@@ -228,7 +189,7 @@ public class NestedScopeAnnotationTest {
         @AirlockScope
         public void awaitInnerUni(String id) {
             inner.workAsync(id).await().atMost(Duration.ofSeconds(5));
-            handlers.seenAfterInner.add(handlers.calls.toString());
+            handlers.seen.add(handlers.calls.toString());
             Airlock.enqueue("record", "outer-after:" + id);
         }
 
@@ -243,17 +204,17 @@ public class NestedScopeAnnotationTest {
     public static class Inner {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @AirlockScope
         public void work(String id) {
-            handlers.innerScopes.add(Airlock.currentScope().orElseThrow());
+            handlers.keepScope("inner");
             Airlock.enqueue("record", "inner:" + id);
         }
 
         @AirlockScope
         public void fail(String id) {
-            handlers.innerScopes.add(Airlock.currentScope().orElseThrow());
+            handlers.keepScope("inner");
             Airlock.enqueue("record", "inner:" + id);
             throw new IllegalArgumentException("inner failed");
         }

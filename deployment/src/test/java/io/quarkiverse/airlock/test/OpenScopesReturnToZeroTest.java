@@ -7,29 +7,24 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -39,15 +34,10 @@ import io.smallrye.mutiny.subscription.Cancellable;
  * After a mix of successful, failing, nested, asynchronous and REST units of work, no scope stays open:
  * {@code Airlock.openScopes()} returns to 0 and the test thread has no current scope.
  */
-public class OpenScopesReturnToZeroTest {
+public class OpenScopesReturnToZeroTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Service.class, Inner.class,
-                    Resource.class));
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Service.class, Inner.class, Resource.class);
 
     @Inject
     Service service;
@@ -58,11 +48,11 @@ public class OpenScopesReturnToZeroTest {
 
         // synchronous: success, unchecked and checked failures, nested
         service.sync("s1");
-        assertThat(handlers.openInside).as("the counter sees the open scope").containsExactly(1L);
+        assertThat(handlers.seen).as("the counter sees the open scope").containsExactly("open=1");
         assertThatThrownBy(() -> service.syncFailing("s2")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> service.syncChecked("s3")).isInstanceOf(IOException.class);
         service.nested("s4", false);
-        assertThat(handlers.openInside).as("outer and inner scope open at once").contains(2L);
+        assertThat(handlers.seen).as("outer and inner scope open at once").contains("open=2");
         assertThatThrownBy(() -> service.nested("s5", true)).isInstanceOf(IllegalStateException.class);
         assertOnlyZero("after the synchronous calls");
 
@@ -116,27 +106,15 @@ public class OpenScopesReturnToZeroTest {
         assertThat(Airlock.currentScope()).as("current scope of the test thread " + when).isEmpty();
     }
 
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<Long> openInside = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
-    }
-
     @ApplicationScoped
     public static class Inner {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @AirlockScope
         public void work(String id) {
-            handlers.openInside.add(Airlock.openScopes());
+            handlers.seen.add("open=" + Airlock.openScopes());
             Airlock.enqueue("record", id + "-inner");
         }
 
@@ -150,14 +128,14 @@ public class OpenScopesReturnToZeroTest {
     public static class Service {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @Inject
         Inner inner;
 
         @AirlockScope
         public void sync(String id) {
-            handlers.openInside.add(Airlock.openScopes());
+            handlers.seen.add("open=" + Airlock.openScopes());
             Airlock.enqueue("record", id);
         }
 

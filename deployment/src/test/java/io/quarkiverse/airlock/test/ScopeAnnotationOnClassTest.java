@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
-import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -28,35 +20,19 @@ import io.quarkus.test.QuarkusUnitTest;
  * flushes when the method returns and is discarded when it throws (the exception, checked or not, reaches the caller
  * as the same instance).
  */
-public class ScopeAnnotationOnClassTest {
+public class ScopeAnnotationOnClassTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Orders.class));
+    static final QuarkusUnitTest config = application(Orders.class);
 
     @Inject
     Orders orders;
-
-    @Inject
-    Handlers handlers;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-        handlers.seenInside.clear();
-        handlers.scopes.clear();
-    }
-
-    @AfterEach
-    void noScopeLeftOnTheTestThread() {
-        assertThat(Airlock.currentScope()).isEmpty();
-    }
 
     @Test
     void firstMethodRunsInAScopeThatFlushesOnReturn() {
         assertThat(Airlock.currentScope()).as("no scope before the call").isEmpty();
         orders.process("a");
-        assertThat(handlers.seenInside).as("handlers that had run while the method was still running").containsExactly(
+        assertThat(handlers.seen).as("handlers that had run while the method was still running").containsExactly(
                 "[]");
         assertThat(handlers.calls).containsExactly("process:a");
         assertThat(handlers.scopes).hasSize(1);
@@ -109,52 +85,34 @@ public class ScopeAnnotationOnClassTest {
         assertThat(handlers.calls).containsExactly("process:h");
     }
 
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        // observations made inside the scoped methods (kept here: Orders is reached through a client proxy)
-        final List<String> seenInside = new CopyOnWriteArrayList<>();
-        final List<Scope> scopes = new CopyOnWriteArrayList<>();
-
-        void observeScope(String method) {
-            scopes.add(Airlock.currentScope().orElseThrow(() -> new AssertionError(method + ": no current scope")));
-        }
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
-    }
-
     @AirlockScope
     @ApplicationScoped
     public static class Orders {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         public void process(String id) {
-            handlers.observeScope("process");
+            handlers.keepScope("process");
             Airlock.enqueue("record", "process:" + id);
-            handlers.seenInside.add(handlers.calls.toString());
+            handlers.seen.add(handlers.calls.toString());
         }
 
         public String ship(String id) {
-            handlers.observeScope("ship");
+            handlers.keepScope("ship");
             Airlock.enqueue("record", "ship:" + id + ":1");
             Airlock.enqueue("record", "ship:" + id + ":2");
             return "shipped " + id;
         }
 
         public void failUnchecked(String id, RuntimeException failure) {
-            handlers.observeScope("failUnchecked");
+            handlers.keepScope("failUnchecked");
             Airlock.enqueue("record", "failUnchecked:" + id);
             throw failure;
         }
 
         public void failChecked(String id, IOException failure) throws IOException {
-            handlers.observeScope("failChecked");
+            handlers.keepScope("failChecked");
             Airlock.enqueue("record", "failChecked:" + id);
             throw failure;
         }

@@ -3,14 +3,9 @@ package io.quarkiverse.airlock.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,22 +17,13 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * The default executor runs task handlers at flush, in the flushing thread, through generated invokers.
  */
-public class SyncExecutorTest {
+public class SyncExecutorTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Orders.class));
+    static final QuarkusUnitTest config = application(Handlers.class, Orders.class);
 
     @Inject
     Orders orders;
-
-    @Inject
-    Handlers handlers;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-    }
 
     @Test
     void handlerRunsAtFlushInTheFlushingThread() {
@@ -49,7 +35,7 @@ public class SyncExecutorTest {
     @Test
     void nothingRunsBeforeTheScopeEnds() {
         orders.processAndPeek(7L);
-        assertThat(handlers.seenInsideScope).isEmpty();
+        assertThat(handlers.seen).isEmpty();
         assertThat(handlers.calls).containsExactly("notify(7) on " + Thread.currentThread().getName());
     }
 
@@ -64,7 +50,7 @@ public class SyncExecutorTest {
     public static class Orders {
 
         @Inject
-        Handlers handlers;
+        Recorder recorder;
 
         @AirlockScope
         public void process(long id, String text) {
@@ -75,7 +61,7 @@ public class SyncExecutorTest {
         @AirlockScope
         public void processAndPeek(long id) {
             Airlock.enqueue("notifyWarehouse", id);
-            handlers.seenInsideScope.addAll(handlers.calls);
+            recorder.seen.addAll(recorder.calls);
         }
 
         @AirlockScope
@@ -87,17 +73,17 @@ public class SyncExecutorTest {
 
     public static class Handlers {
 
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<String> seenInsideScope = new CopyOnWriteArrayList<>();
+        @Inject
+        Recorder recorder;
 
         @AirlockTask
         void notifyWarehouse(long orderId) {
-            calls.add("notify(" + orderId + ") on " + Thread.currentThread().getName());
+            recorder.calls.add("notify(" + orderId + ") on " + Thread.currentThread().getName());
         }
 
         @AirlockTask("email")
         void sendConfirmationEmail(String text) {
-            calls.add("email(" + text + ")");
+            recorder.calls.add("email(" + text + ")");
         }
     }
 }

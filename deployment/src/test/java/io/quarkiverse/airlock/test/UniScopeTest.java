@@ -14,27 +14,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
-import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.RestAssured;
@@ -48,39 +41,20 @@ import io.vertx.core.Context;
  * subscriber, a failure or a cancellation discards it. Over HTTP, a REST method returning {@code Uni} runs on the event
  * loop and each request sees only its own intents.
  */
-public class UniScopeTest {
+public class UniScopeTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Service.class, UniResource.class));
-
-    @Inject
-    Handlers handlers;
+    static final QuarkusUnitTest config = application(Service.class, UniResource.class);
 
     @Inject
     Service service;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-        handlers.scopes.clear();
-        handlers.seenInPipeline.clear();
-        handlers.inFlight.set(0);
-        handlers.maxInFlight.set(0);
-    }
-
-    @AfterEach
-    void noScopeLeft() {
-        assertThat(Airlock.currentScope()).isEmpty();
-        assertThat(Airlock.openScopes()).isZero();
-    }
 
     @Test
     void intentsEnqueuedAfterADelayLandInTheScopeAndDispatchAfterTheItem() {
         String item = service.delayed("a").await().atMost(Duration.ofSeconds(5));
 
         assertThat(item).isEqualTo("a!");
-        assertThat(handlers.seenInPipeline).as("handlers that had run when the pipeline enqueued").containsExactly(
+        assertThat(handlers.seen).as("handlers that had run when the pipeline enqueued").containsExactly(
                 "[]");
         assertThat(handlers.calls).as("dispatched by the time await() returned").containsExactly("a");
         Scope scope = handlers.onlyScope();
@@ -151,6 +125,7 @@ public class UniScopeTest {
 
     @Test
     void concurrentRestRequestsSeeOnlyTheirOwnIntents() throws Exception {
+        UniResource.MAX_IN_FLIGHT.set(0);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CompletableFuture<HttpResponse<String>> first = client.sendAsync(request("x"),
                 HttpResponse.BodyHandlers.ofString());
@@ -160,7 +135,7 @@ public class UniScopeTest {
         HttpResponse<String> x = first.get(10, TimeUnit.SECONDS);
         HttpResponse<String> y = second.get(10, TimeUnit.SECONDS);
 
-        assertThat(handlers.maxInFlight).as("the two requests overlapped").hasValue(2);
+        assertThat(UniResource.MAX_IN_FLIGHT).as("the two requests overlapped").hasValue(2);
         assertThat(x.statusCode()).isEqualTo(200);
         assertThat(y.statusCode()).isEqualTo(200);
         assertThat(x.body()).isEqualTo("eventLoop=true intents=[x-1, x-2]");
@@ -173,41 +148,11 @@ public class UniScopeTest {
                 + "?delay=400")).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    private static List<Object> args(List<Intent> intents) {
-        return intents.stream().map(intent -> intent.args().get(0)).collect(Collectors.toList());
-    }
-
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<Scope> scopes = new CopyOnWriteArrayList<>();
-        final List<String> seenInPipeline = new CopyOnWriteArrayList<>();
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger maxInFlight = new AtomicInteger();
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
-
-        void enqueue(String what) {
-            scopes.add(Airlock.currentScope().orElseThrow(() -> new AssertionError("no current scope for " + what)));
-            Airlock.enqueue("record", what);
-            seenInPipeline.add(calls.toString());
-        }
-
-        Scope onlyScope() {
-            assertThat(scopes).hasSize(1);
-            return scopes.get(0);
-        }
-    }
-
     @ApplicationScoped
     public static class Service {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @AirlockScope
         public Uni<String> delayed(String id) {
@@ -256,23 +201,22 @@ public class UniScopeTest {
     @Path("/uni-scope")
     public static class UniResource {
 
-        @Inject
-        Handlers handlers;
+        static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+        static final AtomicInteger MAX_IN_FLIGHT = new AtomicInteger();
 
         @GET
         @Path("/{id}")
         @AirlockScope
         public Uni<String> get(@PathParam("id") String id, @QueryParam("delay") @DefaultValue("50") long delay) {
             boolean eventLoop = Context.isOnEventLoopThread();
-            int inFlight = handlers.inFlight.incrementAndGet();
-            handlers.maxInFlight.accumulateAndGet(inFlight, Math::max);
+            MAX_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
             return Uni.createFrom().item(id)
                     .onItem().invoke(() -> Airlock.enqueue("record", id + "-1"))
                     .onItem().delayIt().by(Duration.ofMillis(delay))
                     .onItem().invoke(() -> Airlock.enqueue("record", id + "-2"))
                     .map(value -> "eventLoop=" + eventLoop + " intents="
                             + args(Airlock.currentScope().orElseThrow().intents()))
-                    .onTermination().invoke(() -> handlers.inFlight.decrementAndGet());
+                    .onTermination().invoke(IN_FLIGHT::decrementAndGet);
         }
     }
 }
