@@ -50,7 +50,7 @@ public final class MatrixApp {
     }
 
     /** The executors of the matrix's column groups. */
-    enum Executor {
+    public enum Executor {
         SYNC,
         WORKER,
         OUTBOX
@@ -63,7 +63,8 @@ public final class MatrixApp {
                         Cell.MethodKind.class, Cell.Outcome.class, MatrixApp.class, Executor.class, Run.class,
                         Declined.class, Rows.class, Effects.class, Work.class, Inner.class, Service.class,
                         Plain.class, Transactional_.class, Scoped.class, ScopedTransactional.class, Markers.class,
-                        Driver.class, Resource.class, MatrixSupport.class))
+                        Driver.class, Resource.class, MatrixSupport.class, MatrixTest.class, MatrixTest.Columns.class,
+                        MatrixTest.CellsOfTheColumns.class))
                 .overrideConfigKey("quarkus.http.test-port", "0")
                 .overrideConfigKey("quarkus.airlock.http.auto-scope", String.valueOf(autoScope))
                 .overrideConfigKey("quarkus.datasource.db-kind", "h2")

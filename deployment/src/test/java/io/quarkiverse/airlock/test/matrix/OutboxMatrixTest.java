@@ -1,39 +1,16 @@
 package io.quarkiverse.airlock.test.matrix;
 
-import java.sql.SQLException;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * The composition matrix with the outbox: the scopes opened in code, without the HTTP auto-scope, every
  * transaction ending and method kind.
  */
-public class OutboxMatrixTest {
+@MatrixTest.Columns(executor = MatrixApp.Executor.OUTBOX, autoScope = false)
+public class OutboxMatrixTest extends MatrixTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = MatrixApp.app(MatrixApp.Executor.OUTBOX, false);
-
-    @Inject
-    MatrixApp.Effects effects;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    static List<String> cells() {
-        return Cell.of(false);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cells")
-    void cell(String id) throws SQLException {
-        MatrixSupport.check(id, MatrixApp.Executor.OUTBOX, effects, dataSource);
-    }
+    static final QuarkusUnitTest config = application(OutboxMatrixTest.class);
 }

@@ -5,38 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * The composition matrix with the sync executor: the HTTP auto-scope, alone and around an
  * {@code @AirlockScope} method, every transaction ending and method kind.
  */
-public class SyncAutoScopeMatrixTest {
+@MatrixTest.Columns(executor = MatrixApp.Executor.SYNC, autoScope = true)
+public class SyncAutoScopeMatrixTest extends MatrixTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = MatrixApp.app(MatrixApp.Executor.SYNC, true);
-
-    @Inject
-    MatrixApp.Effects effects;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    static List<String> cells() {
-        return Cell.of(true);
-    }
+    static final QuarkusUnitTest config = application(SyncAutoScopeMatrixTest.class);
 
     /**
      * Not a cell: Quarkus refuses to begin a JTA transaction on an event-loop thread, so a {@code @Transactional}
@@ -51,11 +35,5 @@ public class SyncAutoScopeMatrixTest {
         given().queryParam("token", "refused-marker").post("/matrix/marker").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> effects.ran("refused-marker"));
         assertThat(effects.ran("refused-main")).isFalse();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cells")
-    void cell(String id) throws SQLException {
-        MatrixSupport.check(id, MatrixApp.Executor.SYNC, effects, dataSource);
     }
 }
