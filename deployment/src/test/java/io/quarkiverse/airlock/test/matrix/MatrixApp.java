@@ -62,7 +62,8 @@ public final class MatrixApp {
                 .withApplicationRoot(jar -> jar.addClasses(Cell.class, Cell.ScopeKind.class, Cell.Tx.class,
                         Cell.MethodKind.class, Cell.Outcome.class, MatrixApp.class, Executor.class, Run.class,
                         Declined.class, Rows.class, Effects.class, Work.class, Inner.class, Service.class,
-                        Plain.class, Transactional_.class, Scoped.class, ScopedTransactional.class, Markers.class,
+                        Delegating.class, Plain.class, Transactional_.class, Scoped.class, ScopedTransactional.class,
+                        Markers.class,
                         Driver.class, Resource.class, MatrixSupport.class, MatrixTest.class, MatrixTest.Columns.class,
                         MatrixTest.CellsOfTheColumns.class))
                 .overrideConfigKey("quarkus.http.test-port", "0")
@@ -253,8 +254,11 @@ public final class MatrixApp {
         CompletionStage<String> stage(Cell cell, String token);
     }
 
-    @ApplicationScoped
-    public static class Plain implements Service {
+    /**
+     * The service's work, whatever its declaration: each variant below adds its interceptor bindings on the class, so
+     * they apply to the three methods alike.
+     */
+    public abstract static class Delegating implements Service {
         @Inject
         Work work;
 
@@ -272,70 +276,24 @@ public final class MatrixApp {
     }
 
     @ApplicationScoped
-    public static class Transactional_ implements Service {
-        @Inject
-        Work work;
-
-        @Transactional
-        public String blocking(Cell cell, String token) {
-            return work.blocking(cell, token);
-        }
-
-        @Transactional
-        public Uni<String> uni(Cell cell, String token) {
-            return work.uni(cell, token);
-        }
-
-        @Transactional
-        public CompletionStage<String> stage(Cell cell, String token) {
-            return work.stage(cell, token);
-        }
+    public static class Plain extends Delegating {
     }
 
     @ApplicationScoped
-    public static class Scoped implements Service {
-        @Inject
-        Work work;
-
-        @AirlockScope
-        public String blocking(Cell cell, String token) {
-            return work.blocking(cell, token);
-        }
-
-        @AirlockScope
-        public Uni<String> uni(Cell cell, String token) {
-            return work.uni(cell, token);
-        }
-
-        @AirlockScope
-        public CompletionStage<String> stage(Cell cell, String token) {
-            return work.stage(cell, token);
-        }
+    @Transactional
+    public static class Transactional_ extends Delegating {
     }
 
-    /** Both on one method: {@code @Transactional} is the outer interceptor, the scope ends inside the transaction. */
     @ApplicationScoped
-    public static class ScopedTransactional implements Service {
-        @Inject
-        Work work;
+    @AirlockScope
+    public static class Scoped extends Delegating {
+    }
 
-        @Transactional
-        @AirlockScope
-        public String blocking(Cell cell, String token) {
-            return work.blocking(cell, token);
-        }
-
-        @Transactional
-        @AirlockScope
-        public Uni<String> uni(Cell cell, String token) {
-            return work.uni(cell, token);
-        }
-
-        @Transactional
-        @AirlockScope
-        public CompletionStage<String> stage(Cell cell, String token) {
-            return work.stage(cell, token);
-        }
+    /** Both: {@code @Transactional} is the outer interceptor, the scope ends inside the transaction. */
+    @ApplicationScoped
+    @Transactional
+    @AirlockScope
+    public static class ScopedTransactional extends Delegating {
     }
 
     /** The marker each cell's check waits for: a later unit of work whose transaction commits. */
