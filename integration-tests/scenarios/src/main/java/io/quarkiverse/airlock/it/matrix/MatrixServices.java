@@ -1,6 +1,8 @@
 package io.quarkiverse.airlock.it.matrix;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -24,16 +26,8 @@ public class MatrixServices {
     }
 
     @Inject
-    Plain plain;
-
-    @Inject
-    Transactional_ transactional;
-
-    @Inject
-    Scoped scoped;
-
-    @Inject
-    ScopedTransactional scopedTransactional;
+    @Any
+    Instance<Declaration> declarations;
 
     public void run(String scopeKind, String tx, String token) {
         boolean scopeInResource = scopeKind.equals("AIRLOCK_SCOPE") || scopeKind.equals("OUTER_AIRLOCK_SCOPE");
@@ -42,17 +36,7 @@ public class MatrixServices {
         boolean transaction = !tx.equals("NONE");
         Runnable call = () -> {
             try {
-                if (annotated) {
-                    if (transaction) {
-                        scopedTransactional.work(tx, token);
-                    } else {
-                        scoped.work(tx, token);
-                    }
-                } else if (transaction) {
-                    transactional.work(tx, token);
-                } else {
-                    plain.work(tx, token);
-                }
+                declarations.select(declaration(annotated, transaction)).get().work(tx, token);
             } catch (Declined expected) {
                 // the unit of work around the rolled back transaction goes on
             }
@@ -64,8 +48,15 @@ public class MatrixServices {
         }
     }
 
-    @ApplicationScoped
-    public static class Plain {
+    private static Class<? extends Declaration> declaration(boolean annotated, boolean transaction) {
+        if (annotated) {
+            return transaction ? ScopedTransactional.class : Scoped.class;
+        }
+        return transaction ? Transactional_.class : Plain.class;
+    }
+
+    /** The cell's service in its four declarations, each adding its interceptor bindings on the class. */
+    public abstract static class Declaration {
         @Inject
         Work work;
 
@@ -75,38 +66,24 @@ public class MatrixServices {
     }
 
     @ApplicationScoped
-    public static class Scoped {
-        @Inject
-        Work work;
-
-        @AirlockScope
-        public void work(String tx, String token) {
-            work.body(tx, token);
-        }
+    public static class Plain extends Declaration {
     }
 
     @ApplicationScoped
-    public static class Transactional_ {
-        @Inject
-        Work work;
-
-        @Transactional
-        public void work(String tx, String token) {
-            work.body(tx, token);
-        }
+    @AirlockScope
+    public static class Scoped extends Declaration {
     }
 
-    /** Both on one method: {@code @Transactional} is the outer interceptor, the scope ends inside the transaction. */
     @ApplicationScoped
-    public static class ScopedTransactional {
-        @Inject
-        Work work;
+    @Transactional
+    public static class Transactional_ extends Declaration {
+    }
 
-        @Transactional
-        @AirlockScope
-        public void work(String tx, String token) {
-            work.body(tx, token);
-        }
+    /** Both: {@code @Transactional} is the outer interceptor, the scope ends inside the transaction. */
+    @ApplicationScoped
+    @Transactional
+    @AirlockScope
+    public static class ScopedTransactional extends Declaration {
     }
 
     /** Writes the row, enqueues, then ends the transaction as the cell says. */
