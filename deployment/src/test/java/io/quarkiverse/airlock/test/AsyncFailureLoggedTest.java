@@ -3,20 +3,15 @@ package io.quarkiverse.airlock.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +35,7 @@ public class AsyncFailureLoggedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, ErrorLog.class))
             .overrideConfigKey("quarkus.airlock.executor", "worker")
             .overrideConfigKey("quarkus.http.test-port", "0")
             .setLogRecordPredicate(record -> record.getLoggerName() != null
@@ -49,7 +44,7 @@ public class AsyncFailureLoggedTest {
                     .as("an ERROR record of io.quarkiverse.airlock naming task and origin")
                     .anySatisfy(record -> {
                         assertThat(record.getLevel().intValue()).isGreaterThanOrEqualTo(Level.SEVERE.intValue());
-                        assertThat(message(record)).contains("'" + TASK + "'").contains(ORIGIN);
+                        assertThat(ErrorLog.message(record)).contains("'" + TASK + "'").contains(ORIGIN);
                         assertThat(record.getThrown()).hasMessage(FAILURE);
                     }));
 
@@ -58,26 +53,7 @@ public class AsyncFailureLoggedTest {
 
     @Test
     void failureIsLoggedAndTheFlushDoesNotThrow() throws Exception {
-        BlockingQueue<LogRecord> records = new LinkedBlockingQueue<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.quarkiverse.airlock");
-        logger.addHandler(capture);
-        try {
+        try (ErrorLog records = ErrorLog.open()) {
             AtomicReference<Scope> scope = new AtomicReference<>();
             AtomicReference<Intent> failing = new AtomicReference<>();
             assertThatCode(() -> scope.set(Airlock.scope(s -> {
@@ -89,20 +65,14 @@ public class AsyncFailureLoggedTest {
             assertThat(handlers.audited.get(5, TimeUnit.SECONDS))
                     .as("a failing intent does not stop the others").isEqualTo("after the failing one");
 
-            LogRecord record = records.poll(5, TimeUnit.SECONDS);
+            LogRecord record = records.next(5, TimeUnit.SECONDS);
             assertThat(record).as("an ERROR record of io.quarkiverse.airlock").isNotNull();
             assertThat(record.getLevel().getName()).isEqualTo("ERROR");
-            assertThat(message(record)).contains("'" + TASK + "'").contains(ORIGIN)
+            assertThat(ErrorLog.message(record)).contains("'" + TASK + "'").contains(ORIGIN)
                     .as("names the intent's id").contains("intent: " + DispatchFailures.id(failing.get()));
             assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage(FAILURE);
-            assertThat(records.poll(200, TimeUnit.MILLISECONDS)).as("one failure, one ERROR record").isNull();
-        } finally {
-            logger.removeHandler(capture);
+            assertThat(records.next(200, TimeUnit.MILLISECONDS)).as("one failure, one ERROR record").isNull();
         }
-    }
-
-    static String message(LogRecord record) {
-        return record instanceof ExtLogRecord ? ((ExtLogRecord) record).getFormattedMessage() : record.getMessage();
     }
 
     @Singleton

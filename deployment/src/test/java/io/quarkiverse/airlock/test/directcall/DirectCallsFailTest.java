@@ -2,7 +2,6 @@ package io.quarkiverse.airlock.test.directcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,11 +16,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class DirectCallsFailTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class, Probe.class,
-                    Probe.Maintenance.class)
-                    .addClass(Probe.Maintenance.class.getName() + "$1"))
+    static final QuarkusUnitTest config = Probe.applicationWith(Orders.class)
             .overrideConfigKey("quarkus.airlock.direct-calls", "fail")
             .assertException(failure -> {
                 DirectTaskCallException error = BuildFailures.find(failure, DirectTaskCallException.class);

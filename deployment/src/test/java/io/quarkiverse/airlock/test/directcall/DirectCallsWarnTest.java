@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.logging.Level;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,11 +16,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class DirectCallsWarnTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class, Probe.class,
-                    Probe.Maintenance.class)
-                    .addClass(Probe.Maintenance.class.getName() + "$1"))
+    static final QuarkusUnitTest config = Probe.applicationWith(Orders.class)
             .setLogRecordPredicate(record -> record.getLoggerName().endsWith("AirlockDirectCallProcessor"))
             .assertLogRecords(records -> {
                 assertThat(records).as("one warning for all call sites").hasSize(1);

@@ -2,7 +2,6 @@ package io.quarkiverse.airlock.test.directcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,11 +14,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class MarkedDirectCallsQuietTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Probe.class,
-                    Probe.Maintenance.class)
-                    .addClass(Probe.Maintenance.class.getName() + "$1"))
+    static final QuarkusUnitTest config = Probe.applicationWith()
             .overrideConfigKey("quarkus.airlock.direct-calls", "fail")
             .setLogRecordPredicate(record -> record.getLoggerName().endsWith("AirlockDirectCallProcessor"))
             .assertLogRecords(records -> assertThat(records).isEmpty());
