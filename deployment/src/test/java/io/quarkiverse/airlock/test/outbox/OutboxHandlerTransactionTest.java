@@ -51,22 +51,27 @@ public class OutboxHandlerTransactionTest {
 
     @Test
     void theHandlersWritesOfAFailedAttemptRollBackWithIt() throws SQLException {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", "order-1")));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.attempts.getOrDefault("order-1", 0) == 2
-                && outbox.pendingCount() == 0);
-        assertThat(OutboxTestApps.count(dataSource, "SELECT COUNT(*) FROM effects WHERE what LIKE ?", "order-1"))
+        assertThat(writesOfTwoAttempts("ship", "order-1", outbox, dataSource))
                 .as("the first attempt's write rolled back with its failure").isEqualTo(1);
     }
 
     @Test
     void aWriteInItsOwnTransactionStaysWhenTheAttemptFails() throws SQLException {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("audit", "order-2")));
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.attempts.getOrDefault("order-2", 0) == 2
-                && outbox.pendingCount() == 0);
-        assertThat(OutboxTestApps.count(dataSource, "SELECT COUNT(*) FROM effects WHERE what LIKE ?", "order-2"))
+        assertThat(writesOfTwoAttempts("audit", "order-2", outbox, dataSource))
                 .as("REQUIRES_NEW committed each attempt's write on its own").isEqualTo(2);
+    }
+
+    /**
+     * Commits an intent of the task for the order, whose handler fails its first attempt and succeeds its second, and
+     * counts the writes the handler left.
+     */
+    static long writesOfTwoAttempts(String task, String order, AirlockOutbox outbox, AgroalDataSource dataSource)
+            throws SQLException {
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue(task, order)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.attempts.getOrDefault(order, 0) == 2
+                && outbox.pendingCount() == 0);
+        return OutboxTestApps.count(dataSource, "SELECT COUNT(*) FROM effects WHERE what LIKE ?", order);
     }
 
     @Test
