@@ -15,9 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
@@ -27,17 +25,11 @@ import io.quarkus.test.QuarkusUnitTest;
  * Inside a JTA transaction the dispatch span starts after the commit, still a child of the span that enqueued the
  * intent; a rollback dispatches nothing, so there is no span.
  */
-public class OpenTelemetryAfterCommitSpanTest {
+public class OpenTelemetryAfterCommitSpanTest extends TracedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = Spans.tracedApplication(List.of("quarkus-narayana-jta-deployment"),
             Handlers.class);
-
-    @Inject
-    InMemorySpanExporter exporter;
-
-    @Inject
-    Tracer tracer;
 
     @Inject
     UserTransaction transaction;
@@ -47,7 +39,6 @@ public class OpenTelemetryAfterCommitSpanTest {
 
     @BeforeEach
     void reset() {
-        exporter.reset();
         handlers.booked = null;
     }
 

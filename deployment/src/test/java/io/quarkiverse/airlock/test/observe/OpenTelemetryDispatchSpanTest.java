@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,9 +15,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
@@ -28,25 +25,14 @@ import io.quarkus.test.QuarkusUnitTest;
  * With OpenTelemetry an intent's handler runs in a span {@code airlock <task>} whose parent is the span that was
  * current when the intent was enqueued, even when the handler runs later on another thread (the worker executor).
  */
-public class OpenTelemetryDispatchSpanTest {
+public class OpenTelemetryDispatchSpanTest extends TracedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class)
             .overrideConfigKey("quarkus.airlock.executor", "worker");
 
     @Inject
-    InMemorySpanExporter exporter;
-
-    @Inject
-    Tracer tracer;
-
-    @Inject
     Handlers handlers;
-
-    @BeforeEach
-    void reset() {
-        exporter.reset();
-    }
 
     @Test
     void handlerRunsInAChildSpanOfTheEnqueuingSpan() throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.junit.jupiter.api.Test;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
@@ -26,17 +23,11 @@ import io.quarkus.test.QuarkusUnitTest;
  * Over the event bus the enqueuing trace context travels in {@code airlock-trace-*} headers: the consumer runs the
  * handler in a CONSUMER span whose parent is the span that enqueued.
  */
-public class OpenTelemetryEventBusSpanTest {
+public class OpenTelemetryEventBusSpanTest extends TracedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class)
             .overrideConfigKey("quarkus.airlock.executor", "event-bus");
-
-    @Inject
-    InMemorySpanExporter exporter;
-
-    @Inject
-    Tracer tracer;
 
     @Test
     void consumerSpanIsAChildOfTheEnqueuingSpan() throws Exception {

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
@@ -28,7 +26,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The trace an intent was enqueued in is stored with its outbox row: the handler the relay runs later, on the relay's
  * thread, is in a child span of the enqueuing span.
  */
-public class OpenTelemetryOutboxSpanTest {
+public class OpenTelemetryOutboxSpanTest extends TracedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = Spans.tracedApplication(Orders.class)
@@ -37,12 +35,6 @@ public class OpenTelemetryOutboxSpanTest {
             .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
             .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
-
-    @Inject
-    InMemorySpanExporter exporter;
-
-    @Inject
-    Tracer tracer;
 
     @Inject
     Orders orders;

@@ -15,9 +15,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
@@ -28,23 +26,16 @@ import io.quarkus.test.QuarkusUnitTest;
  * thread, as a child of the span that enqueued the intent, and is current while the handler runs; a handler's
  * exception still leaves {@code flush()} unchanged and marks the span as failed.
  */
-public class OpenTelemetrySyncDispatchSpanTest {
+public class OpenTelemetrySyncDispatchSpanTest extends TracedTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class);
-
-    @Inject
-    InMemorySpanExporter exporter;
-
-    @Inject
-    Tracer tracer;
 
     @Inject
     Handlers handlers;
 
     @BeforeEach
     void reset() {
-        exporter.reset();
         handlers.context = null;
         handlers.thread = null;
     }

@@ -38,7 +38,7 @@ public class Spans {
         }
         return new QuarkusUnitTest()
                 .overrideConfigKey("quarkus.http.test-port", "0")
-                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClass(Spans.class))
+                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClasses(Spans.class, TracedTest.class))
                 .setForcedDependencies(forced)
                 .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
                 .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
