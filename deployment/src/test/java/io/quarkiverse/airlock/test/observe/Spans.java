@@ -30,7 +30,7 @@ public class Spans {
      *
      * @param extensions further Quarkus extensions the test needs, by deployment artifact id
      */
-    static QuarkusUnitTest tracedApplication(List<String> extensions, Class<?>... classes) {
+    public static QuarkusUnitTest tracedApplication(List<String> extensions, Class<?>... classes) {
         List<Dependency> forced = new ArrayList<>();
         forced.add(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment", Version.getVersion()));
         for (String extension : extensions) {
@@ -45,12 +45,12 @@ public class Spans {
                 .overrideConfigKey("quarkus.otel.logs.enabled", "false");
     }
 
-    static QuarkusUnitTest tracedApplication(Class<?>... classes) {
+    public static QuarkusUnitTest tracedApplication(Class<?>... classes) {
         return tracedApplication(List.of(), classes);
     }
 
     /** Spans are exported in batches: wait for the one named. */
-    static SpanData await(InMemorySpanExporter exporter, String name) throws InterruptedException {
+    public static SpanData await(InMemorySpanExporter exporter, String name) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             for (SpanData span : exporter.getFinishedSpanItems()) {
@@ -67,7 +67,7 @@ public class Spans {
      * Every span exported up to the one named. Spans are queued for export as they end, so any span that ended
      * before the named one is among them: a span missing here was not there to end.
      */
-    static List<SpanData> exportedUpTo(InMemorySpanExporter exporter, String name) throws InterruptedException {
+    public static List<SpanData> exportedUpTo(InMemorySpanExporter exporter, String name) throws InterruptedException {
         await(exporter, name);
         return exporter.getFinishedSpanItems();
     }

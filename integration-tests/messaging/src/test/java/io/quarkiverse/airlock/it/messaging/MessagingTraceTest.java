@@ -2,31 +2,25 @@ package io.quarkiverse.airlock.it.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
+import io.quarkiverse.airlock.test.observe.Spans;
+import io.quarkiverse.airlock.test.observe.TracedTest;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -35,16 +29,10 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
  * The trace an intent was enqueued in travels in its message: the consumer runs the handler in a span of that trace,
  * on whichever node receives it.
  */
-public class MessagingTraceTest {
+public class MessagingTraceTest extends TracedTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Exporter.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-opentelemetry-deployment",
-                    Version.getVersion())))
-            .overrideConfigKey("quarkus.otel.bsp.schedule.delay", "50ms")
-            .overrideConfigKey("quarkus.otel.metrics.enabled", "false")
-            .overrideConfigKey("quarkus.otel.logs.enabled", "false")
+    static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class)
             .overrideConfigKey("quarkus.airlock.executor", "messaging")
             .overrideConfigKey("quarkus.airlock.messaging.consumer.channel", "airlock-in")
             .overrideConfigKey("mp.messaging.outgoing.airlock-intents.connector", "smallrye-in-memory")
@@ -53,12 +41,6 @@ public class MessagingTraceTest {
     @Inject
     @Connector("smallrye-in-memory")
     InMemoryConnector connector;
-
-    @Inject
-    Tracer tracer;
-
-    @Inject
-    InMemorySpanExporter exporter;
 
     @Test
     void theReceivingHandlerRunsInASpanOfTheEnqueuingTrace() throws Exception {
@@ -74,24 +56,11 @@ public class MessagingTraceTest {
         connector.source("airlock-in").send(sink.received().get(0).getPayload());
 
         SpanContext inHandler = Handlers.SEEN.get(10, TimeUnit.SECONDS);
-        SpanData dispatch = awaitSpan("airlock invoice");
+        SpanData dispatch = Spans.await(exporter, "airlock invoice");
         assertThat(dispatch.getKind()).isEqualTo(SpanKind.CONSUMER);
         assertThat(dispatch.getTraceId()).isEqualTo(checkout.getSpanContext().getTraceId());
         assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(checkout.getSpanContext().getSpanId());
         assertThat(inHandler.getSpanId()).isEqualTo(dispatch.getSpanId());
-    }
-
-    private SpanData awaitSpan(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (SpanData span : exporter.getFinishedSpanItems()) {
-                if (span.getName().equals(name)) {
-                    return span;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no span '" + name + "' among " + exporter.getFinishedSpanItems());
     }
 
     @Singleton
@@ -102,16 +71,6 @@ public class MessagingTraceTest {
         @AirlockTask
         void invoice(long order) {
             SEEN.complete(Span.current().getSpanContext());
-        }
-    }
-
-    @Singleton
-    public static class Exporter {
-
-        @Produces
-        @Singleton
-        InMemorySpanExporter exporter() {
-            return InMemorySpanExporter.create();
         }
     }
 }
