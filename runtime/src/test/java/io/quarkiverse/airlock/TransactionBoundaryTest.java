@@ -38,6 +38,18 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         return Airlock.scope(new Scope(new AllowAll(), executor), inner -> Airlock.enqueue("notify", noop()));
     }
 
+    /** Begins a transaction in which a nested scope enqueues "notify" and flushes. */
+    private Tx flushNestedScopeInATransaction(IntentExecutor executor) {
+        Tx tx = transactions.begin();
+        flushNestedScope(executor);
+        return tx;
+    }
+
+    /** Enters a scope that lets everything escape to the given executor. */
+    private static Scope enterScope(IntentExecutor executor) {
+        return new Scope(new AllowAll(), executor).enter();
+    }
+
     /** Begins a transaction and binds to it the intent enqueued directly in the request scope while it runs. */
     private Tx enqueueInABoundTransaction(Scope request, String task) {
         Tx tx = transactions.begin();
@@ -55,7 +67,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     @ParameterizedTest
     @ValueSource(strings = { "rolled back", "marked rollback-only, then rolled back", "unknown outcome" })
     void anIntentOfATransactionThatDidNotCommitNeverRunsWhenTheEnclosingScopeFlushesLater(String ending) {
-        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
         Tx tx = transactions.begin();
         if (ending.startsWith("marked")) {
             tx.setRollbackOnly();
@@ -75,9 +87,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void aCommittedTransactionsIntentRunsWhenTheEnclosingScopeFlushes() throws Exception {
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Tx tx = transactions.begin();
-        flushNestedScope(executor);
+        Scope outer = enterScope(executor);
+        Tx tx = flushNestedScopeInATransaction(executor);
         tx.commit();
         assertThat(executor.dispatched()).isEmpty();
         outer.exit();
@@ -88,9 +99,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void theEnclosingScopeStillDecidesAfterACommit() throws Exception {
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Tx tx = transactions.begin();
-        flushNestedScope(executor);
+        Scope outer = enterScope(executor);
+        Tx tx = flushNestedScopeInATransaction(executor);
         tx.commit();
         outer.exit();
 
@@ -101,7 +111,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     @Test
     void anEnclosingScopeFlushingInsideTheSameTransactionWaitsForItsCommit() throws Exception {
         Tx tx = transactions.begin();
-        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
         flushNestedScope(executor);
         outer.exit();
         outer.flush();
@@ -113,9 +123,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anEnclosingScopeFlushingWhileTheTransactionRunsElsewhereHandsItsIntentsToThatTransaction() throws Exception {
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Tx tx = transactions.begin();
-        flushNestedScope(executor);
+        Scope outer = enterScope(executor);
+        Tx tx = flushNestedScopeInATransaction(executor);
         transactions.suspend();
         outer.exit();
         outer.flush();
@@ -137,9 +146,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     @Test
     void anExecutorThatJoinsTransactionsStoresCapturedIntentsInTheNestedScopesTransaction() throws Exception {
         HoldingExecutor outbox = new HoldingExecutor();
-        Scope outer = new Scope(new AllowAll(), outbox).enter();
-        Tx tx = transactions.begin();
-        flushNestedScope(outbox);
+        Scope outer = enterScope(outbox);
+        Tx tx = flushNestedScopeInATransaction(outbox);
         assertThat(outbox.log).containsExactly("hold notify");
         tx.commit();
         outer.exit();
@@ -167,9 +175,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     @Test
     void aHeldIntentOfARolledBackTransactionIsLeftToTheRollback() throws Exception {
         HoldingExecutor outbox = new HoldingExecutor();
-        Scope outer = new Scope(new AllowAll(), outbox).enter();
-        Tx tx = transactions.begin();
-        flushNestedScope(outbox);
+        Scope outer = enterScope(outbox);
+        Tx tx = flushNestedScopeInATransaction(outbox);
         tx.rollback();
         outer.exit();
         outer.discard();
@@ -179,7 +186,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void intentsEnqueuedDirectlyDuringABoundTransactionDieWithItsRollback() {
-        Scope request = new Scope(new AllowAll(), executor).enter();
+        Scope request = enterScope(executor);
         Airlock.enqueue("before", noop());
         Tx tx = enqueueInABoundTransaction(request, "inside");
         tx.rollback();
@@ -192,7 +199,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void intentsEnqueuedDirectlyDuringABoundTransactionRunAfterItsCommit() {
-        Scope request = new Scope(new AllowAll(), executor).enter();
+        Scope request = enterScope(executor);
         Tx tx = enqueueInABoundTransaction(request, "inside");
         tx.commit();
         request.exit();
@@ -203,7 +210,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
     @Test
     void anInnerTransactionKeepsTheIntentsBoundToItWhenTheOuterOneBindsAgain() {
-        Scope request = new Scope(new AllowAll(), executor).enter();
+        Scope request = enterScope(executor);
         Tx outer = transactions.begin();
         int outerMark = TransactionBoundaries.mark(request);
         Airlock.enqueue("outer", noop());
@@ -224,7 +231,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
     @Test
     void anExecutorThatJoinsTransactionsStoresBoundIntentsInThatTransaction() {
         HoldingExecutor outbox = new HoldingExecutor();
-        Scope request = new Scope(new AllowAll(), outbox).enter();
+        Scope request = enterScope(outbox);
         Tx tx = enqueueInABoundTransaction(request, "inside");
         tx.commit();
         request.exit();
