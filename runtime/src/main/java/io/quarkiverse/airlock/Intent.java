@@ -18,17 +18,31 @@ public final class Intent {
 
     private final String name;
     private final List<Object> args;
-    private final Map<String, Object> options;
     private final String origin;
-    private final Runnable action;
     private final List<Policy> localPolicies;
-    private final Object traceContext;
     /**
-     * What the scope that holds the intent now knows of it beyond the intent itself (where it was captured from, the
-     * transaction it waits for); null for the common intent that never left its scope. Written and read by the one
-     * unit of work that runs that scope.
+     * What most intents do without (dispatch options, an in-process action, a trace context, what a capturing scope
+     * knows of it), kept apart so that the common intent is five references; null until one of them is there.
      */
-    Captured captured;
+    private Extras extras;
+
+    /** An intent's rarely used parts. */
+    private static final class Extras {
+        final Map<String, Object> options;
+        final Runnable action;
+        final Object traceContext;
+        /**
+         * What the scope that holds the intent now knows of it beyond the intent itself (where it was captured from,
+         * the transaction it waits for). Written and read by the one unit of work that runs that scope.
+         */
+        Captured captured;
+
+        Extras(Map<String, Object> options, Runnable action, Object traceContext) {
+            this.options = options;
+            this.action = action;
+            this.traceContext = traceContext;
+        }
+    }
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies) {
@@ -45,11 +59,11 @@ public final class Intent {
             List<Policy> localPolicies, Object traceContext) {
         this.name = name;
         this.args = args;
-        this.options = options;
         this.origin = origin;
-        this.action = action;
         this.localPolicies = localPolicies;
-        this.traceContext = traceContext;
+        if (!options.isEmpty() || action != null || traceContext != null) {
+            this.extras = new Extras(options, action, traceContext);
+        }
     }
 
     /**
@@ -76,7 +90,7 @@ public final class Intent {
     public static Intent restored(String name, List<?> args, Map<String, ?> options, String origin,
             Object traceContext) {
         Intent intent = restored(name, args, options, origin);
-        return new Intent(intent.name, intent.args, intent.options, intent.origin, null, List.of(), traceContext);
+        return new Intent(intent.name, intent.args, intent.options(), intent.origin, null, List.of(), traceContext);
     }
 
     /** The task name. */
@@ -91,7 +105,7 @@ public final class Intent {
 
     /** Dispatch options (queue, delay, priority...), unmodifiable, never null. */
     public Map<String, Object> options() {
-        return options;
+        return extras == null ? Map.of() : extras.options;
     }
 
     /** Free text telling where the intent came from: request path, trace id... */
@@ -101,12 +115,12 @@ public final class Intent {
 
     /** The in-process action, present for {@link Airlock#enqueue(String, Runnable)}. */
     public Optional<Runnable> action() {
-        return Optional.ofNullable(action);
+        return Optional.ofNullable(actionOrNull());
     }
 
     /** The action without an Optional around it, for the hot path. */
     Runnable actionOrNull() {
-        return action;
+        return extras == null ? null : extras.action;
     }
 
     /** Local policies captured at enqueue time, outermost first. */
@@ -120,7 +134,22 @@ public final class Intent {
      * application code.
      */
     public Object traceContext() {
-        return traceContext;
+        return extras == null ? null : extras.traceContext;
+    }
+
+    /**
+     * What the scope that holds the intent knows of it beyond the intent itself; null for the common intent that never
+     * left its scope.
+     */
+    Captured captured() {
+        return extras == null ? null : extras.captured;
+    }
+
+    void captured(Captured info) {
+        if (extras == null) {
+            extras = new Extras(Map.of(), null, null);
+        }
+        extras.captured = info;
     }
 
     /** Whether every captured local policy allows this intent. For inspection; flush applies them itself. */

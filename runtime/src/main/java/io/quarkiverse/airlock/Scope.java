@@ -45,9 +45,9 @@ public class Scope {
     private final boolean validatesTasks;
     private final boolean requiresLocalHandler;
 
-    private List<Intent> intents;
+    private ArrayList<Intent> intents;
     private List<Intent> captured;
-    /** Whether some intent here carries what this scope knows of it (see {@link Intent#captured}). */
+    /** Whether some intent here carries what this scope knows of it (see {@link Intent#captured()}). */
     private boolean remembers;
     private Scope parent;
     /** The local policies in force where this scope was entered, restored when it exits. */
@@ -188,7 +188,8 @@ public class Scope {
     public List<Intent> discard(String reason) {
         requireFinishable("discard");
         status = Status.DISCARDED;
-        List<Intent> dropped = intents();
+        // nothing is added to a discarded scope: a read-only view is the list as it will stay
+        List<Intent> dropped = intents == null ? List.of() : Collections.unmodifiableList(intents);
         listeners().discarded(this, dropped, reason);
         if (remembers) {
             for (Intent intent : intents) {
@@ -331,7 +332,7 @@ public class Scope {
         TransactionGate waitingFor = null;
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            Captured info = intent.captured;
+            Captured info = intent.captured();
             boolean elsewhere = false;
             if (info != null && info.held != null) {
                 listeners().dispatching(intent, executor);
@@ -379,12 +380,23 @@ public class Scope {
             PolicyGuard.onEnqueue(policyDepth, locals.get(i), intent);
         }
         PolicyGuard.onEnqueue(policyDepth, policy, intent);
+        buffer(intent);
+        listeners().enqueued(this, intent);
+    }
+
+    private void buffer(Intent intent) {
         if (intents == null) {
             // room for a typical unit of work's side effects without growing; less than ArrayList's default of 10
             intents = new ArrayList<>(8);
+        } else {
+            int size = intents.size();
+            if (size >= 8 && (size & (size - 1)) == 0) {
+                // full (capacity is the size at each power of two): double rather than grow by half, so that a scope
+                // buffering many intents copies and allocates about half as much
+                intents.ensureCapacity(size << 1);
+            }
         }
         intents.add(intent);
-        listeners().enqueued(this, intent);
     }
 
     /** What passes the transactions and policies, in FIFO order; {@code candidates} itself when everything does. */
@@ -397,7 +409,7 @@ public class Scope {
         int[] policyDepth = PolicyGuard.depth();
         for (int i = 0; i < candidates.size(); i++) {
             Intent intent = candidates.get(i);
-            Captured info = intent.captured;
+            Captured info = intent.captured();
             boolean passes = info == null || info.gate == null || committedOrRunning(info.gate, intent, listener);
             if (passes) {
                 Policy denying = denyingPolicy(policyDepth, intent, info);
@@ -460,7 +472,7 @@ public class Scope {
     }
 
     private void forgetHeld(Intent intent) {
-        Captured info = intent.captured;
+        Captured info = intent.captured();
         if (info != null && info.held != null
                 && (info.gate == null || info.gate.outcome() != TransactionOutcome.ROLLED_BACK)) {
             info.holder.forget(info.held, intent);
@@ -528,14 +540,11 @@ public class Scope {
             throw new PolicyViolationException(e.getMessage() + " [enqueued in nested " + exiting.describe()
                     + ", captured by " + describe() + "]", e);
         }
-        Captured before = intent.captured;
-        if (intents == null) {
-            intents = new ArrayList<>(8);
-        }
+        Captured before = intent.captured();
         if (captured == null) {
             captured = new ArrayList<>(8);
         }
-        intents.add(intent);
+        buffer(intent);
         captured.add(intent);
         AirlockListener listener = AirlockHooks.listener();
         if (listener != null) {
@@ -557,7 +566,7 @@ public class Scope {
         AirlockListener listener = AirlockHooks.listener();
         for (int i = mark; i < intents.size(); i++) {
             Intent intent = intents.get(i);
-            Captured before = intent.captured;
+            Captured before = intent.captured();
             if (before == null) {
                 remember(intent, Captured.bound(gate), listener);
             } else if (before.gate == null) {
@@ -581,7 +590,7 @@ public class Scope {
                 info = info.holding(holder, held);
             }
         }
-        intent.captured = info;
+        intent.captured(info);
         remembers = true;
         if (waits && listener != null) {
             listener.deferred(List.of(intent));

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** API.md section 3: the Intent value and the IntentBuilder. */
 class IntentTest extends AirlockTestSupport {
@@ -45,15 +48,44 @@ class IntentTest extends AirlockTestSupport {
         assertThat(intent.args()).containsExactly(1, "two", 3.0, List.of(4));
     }
 
-    @Test
-    void argsAreUnmodifiable() {
-        Intent intent = Airlock.enqueue("task", 1, 2);
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 2, 3 })
+    void argsAreUnmodifiable(int count) {
+        Intent intent = Airlock.enqueue("task", arguments(count));
 
         assertThatThrownBy(() -> intent.args().add(3)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> intent.args().set(0, 9)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> intent.args().remove(0)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> intent.args().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThat(intent.args()).containsExactly(1, 2);
+        assertThatThrownBy(() -> intent.args().listIterator().set(9)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> intent.args().replaceAll(arg -> arg)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> intent.args().removeIf(arg -> true))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(intent.args()).containsExactly(arguments(count));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 2, 3 })
+    void argsKeepTheListContract(int count) {
+        List<Object> expected = Arrays.asList(arguments(count));
+        List<Object> args = Airlock.enqueue("task", arguments(count)).args();
+
+        assertThat(args).isEqualTo(expected).hasSameHashCodeAs(expected);
+        assertThat(expected).isEqualTo(args);
+        assertThat(args.indexOf(null)).isEqualTo(expected.indexOf(null));
+        assertThat(args.lastIndexOf(1)).isEqualTo(expected.lastIndexOf(1));
+        assertThat(args.contains(null)).isEqualTo(expected.contains(null));
+        assertThat(args.subList(0, 1)).isEqualTo(expected.subList(0, 1));
+        assertThat(args.toArray()).containsExactly(expected.toArray());
+        assertThat(args.toArray(new Object[0])).containsExactly(expected.toArray());
+        assertThat(args.stream().count()).isEqualTo(count);
+        assertThat(args).isNotEqualTo(List.of("something else"));
+        assertThatThrownBy(() -> args.get(count)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    /** 1, then null, then "x": one, two or three arguments. */
+    private static Object[] arguments(int count) {
+        return Arrays.copyOf(new Object[] { 1, null, "x" }, count);
     }
 
     @Test
