@@ -34,6 +34,15 @@ public final class Airlock {
         return enqueue(task, ImmutableArgs.copyOf(requireArgs(task, args)), Map.of(), null, null);
     }
 
+    /**
+     * Enqueues the named task with one argument; the same as {@link #enqueue(String, Object...)} with one argument,
+     * without the array a variable-arity call allocates.
+     */
+    public static Intent enqueue(String task, Object arg) {
+        requireTask(task);
+        return enqueue(task, ImmutableArgs.of(arg), Map.of(), null, null);
+    }
+
     /** Enqueues an in-process action, named for inspection and policies, into the current scope. */
     public static Intent enqueue(String name, Runnable action) {
         requireTask(name);

@@ -33,6 +33,42 @@ abstract class ImmutableArgs extends AbstractCollection<Object> implements List<
         }
     }
 
+    /** The arguments of a one-argument call. */
+    static List<Object> of(Object arg) {
+        return new One(arg);
+    }
+
+    /**
+     * No arguments, carrying an in-process action: an action intent has no arguments, so its action takes their place
+     * and costs the intent no field of its own.
+     */
+    static List<Object> carrying(Runnable action) {
+        return new Action(action);
+    }
+
+    /** The action {@link #carrying} put in place of the arguments, or null. */
+    static Runnable actionIn(List<Object> args) {
+        return args instanceof Action ? ((Action) args).action : null;
+    }
+
+    private static final class Action extends ImmutableArgs {
+        private final Runnable action;
+
+        Action(Runnable action) {
+            this.action = action;
+        }
+
+        @Override
+        public Object get(int index) {
+            throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length 0");
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
     private static final class One extends ImmutableArgs {
         private final Object value;
 

@@ -21,15 +21,15 @@ public final class Intent {
     private final String origin;
     private final List<Policy> localPolicies;
     /**
-     * What most intents do without (dispatch options, an in-process action, a trace context, what a capturing scope
-     * knows of it), kept apart so that the common intent is five references; null until one of them is there.
+     * What most intents do without (dispatch options, a trace context, what a capturing scope knows of it), kept apart
+     * so that the common intent is five references; null until one of them is there. An in-process action rides in
+     * the place of the arguments it does not have.
      */
     private Extras extras;
 
     /** An intent's rarely used parts. */
     private static final class Extras {
         final Map<String, Object> options;
-        final Runnable action;
         final Object traceContext;
         /**
          * What the scope that holds the intent now knows of it beyond the intent itself (where it was captured from,
@@ -37,9 +37,8 @@ public final class Intent {
          */
         Captured captured;
 
-        Extras(Map<String, Object> options, Runnable action, Object traceContext) {
+        Extras(Map<String, Object> options, Object traceContext) {
             this.options = options;
-            this.action = action;
             this.traceContext = traceContext;
         }
     }
@@ -58,11 +57,11 @@ public final class Intent {
     private Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies, Object traceContext) {
         this.name = name;
-        this.args = args;
+        this.args = action == null ? args : ImmutableArgs.carrying(action);
         this.origin = origin;
         this.localPolicies = localPolicies;
-        if (!options.isEmpty() || action != null || traceContext != null) {
-            this.extras = new Extras(options, action, traceContext);
+        if (!options.isEmpty() || traceContext != null) {
+            this.extras = new Extras(options, traceContext);
         }
     }
 
@@ -120,7 +119,7 @@ public final class Intent {
 
     /** The action without an Optional around it, for the hot path. */
     Runnable actionOrNull() {
-        return extras == null ? null : extras.action;
+        return ImmutableArgs.actionIn(args);
     }
 
     /** Local policies captured at enqueue time, outermost first. */
@@ -147,7 +146,7 @@ public final class Intent {
 
     void captured(Captured info) {
         if (extras == null) {
-            extras = new Extras(Map.of(), null, null);
+            extras = new Extras(Map.of(), null);
         }
         extras.captured = info;
     }
