@@ -16,7 +16,8 @@ cd "$(dirname "$0")"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     # the runtime jar (and the parent pom it refers to) into the local repository, then the shaded benchmark jar
     (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
-    ../../mvnw -B -ntp -q package -DskipTests
+    # clean: the benchmarks must be compiled against the runtime just installed (an overload may change a call site)
+    ../../mvnw -B -ntp -q clean package -DskipTests
 fi
 
 has_option() {
