@@ -44,6 +44,8 @@ public class Scope {
     private final IntentExecutor executor;
     private final boolean validatesTasks;
     private final boolean requiresLocalHandler;
+    /** The policy is exactly AllowAll, whose callbacks do nothing: most scopes skip them. */
+    private final boolean allowsEverything;
 
     private ArrayList<Intent> intents;
     private List<Intent> captured;
@@ -77,6 +79,7 @@ public class Scope {
         ExecutorTraits traits = ExecutorTraits.of(this.executor);
         this.validatesTasks = traits.checksTasks();
         this.requiresLocalHandler = traits.requiresLocalHandler();
+        this.allowsEverything = this.policy.getClass() == AllowAll.class;
     }
 
     /**
@@ -379,7 +382,9 @@ public class Scope {
         for (int i = locals.size() - 1; i >= 0; i--) {
             PolicyGuard.onEnqueue(policyDepth, locals.get(i), intent);
         }
-        PolicyGuard.onEnqueue(policyDepth, policy, intent);
+        if (!allowsEverything) {
+            PolicyGuard.onEnqueue(policyDepth, policy, intent);
+        }
         buffer(intent);
         listeners().enqueued(this, intent);
     }
@@ -468,7 +473,7 @@ public class Scope {
                 }
             }
         }
-        return PolicyGuard.allows(policyDepth, policy, intent) ? null : policy;
+        return allowsEverything || PolicyGuard.allows(policyDepth, policy, intent) ? null : policy;
     }
 
     private void forgetHeld(Intent intent) {
@@ -533,7 +538,7 @@ public class Scope {
      */
     private void take(Scope exiting, Intent intent, TransactionGate gate) {
         try {
-            if (policy.getClass() != AllowAll.class) {
+            if (!allowsEverything) {
                 PolicyGuard.onEnqueue(PolicyGuard.depth(), policy, intent);
             }
         } catch (PolicyViolationException e) {
