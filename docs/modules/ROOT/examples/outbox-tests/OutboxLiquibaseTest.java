@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,8 +21,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -34,20 +31,13 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxLiquibaseTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-liquibase-deployment",
-                    Version.getVersion())))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-liquibase;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2(List.of("quarkus-liquibase-deployment"), "outbox-liquibase", Handlers.class)
             // tag::liquibase[]
             .overrideConfigKey("quarkus.liquibase.migrate-at-start", "true")
             .overrideConfigKey("quarkus.liquibase.change-log", "db/airlock/liquibase/airlock-outbox.changelog.xml")
             .overrideConfigKey("quarkus.airlock.outbox.create-schema", "false")
             // end::liquibase[]
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
     @Inject

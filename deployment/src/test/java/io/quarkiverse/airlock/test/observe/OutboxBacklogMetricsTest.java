@@ -10,13 +10,11 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
+import io.quarkiverse.airlock.test.outbox.OutboxTestApps;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -26,16 +24,9 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxBacklogMetricsTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(OutboxMetricsTest.Registry.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-micrometer-deployment",
-                    Version.getVersion())))
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2(List.of("quarkus-micrometer-deployment"), "outbox-backlog-metrics", OutboxMetricsTest.Registry.class)
             .overrideConfigKey("quarkus.micrometer.binder-enabled-default", "false")
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-backlog-metrics;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
             .overrideConfigKey("quarkus.airlock.outbox.relay-enabled", "false");
 
     @Inject

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,8 +24,7 @@ import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.DeadLetterFilter;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
+import io.quarkiverse.airlock.test.outbox.OutboxTestApps;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -36,16 +34,9 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxMetricsTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Partner.class, Registry.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-micrometer-deployment",
-                    Version.getVersion())))
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2(List.of("quarkus-micrometer-deployment"), "outbox-metrics", Partner.class, Registry.class)
             .overrideConfigKey("quarkus.micrometer.binder-enabled-default", "false")
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-metrics;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "1")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 

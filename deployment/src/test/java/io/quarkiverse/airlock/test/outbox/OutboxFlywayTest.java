@@ -11,15 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -30,20 +27,13 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxFlywayTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class))
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-flyway-deployment",
-                    Version.getVersion())))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-flyway;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2(List.of("quarkus-flyway-deployment"), "outbox-flyway", Handlers.class)
             // tag::flyway[]
             .overrideConfigKey("quarkus.flyway.migrate-at-start", "true")
             .overrideConfigKey("quarkus.flyway.locations", "db/airlock/h2")
             .overrideConfigKey("quarkus.airlock.outbox.create-schema", "false")
             // end::flyway[]
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
     @Inject

@@ -22,7 +22,6 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,12 +43,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxH2Test {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Orders.class, Handlers.class, Opaque.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox", Orders.class, Handlers.class, Opaque.class)
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "3")
             .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
             .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")

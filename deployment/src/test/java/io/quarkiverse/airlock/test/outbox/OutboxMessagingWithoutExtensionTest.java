@@ -16,11 +16,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxMessagingWithoutExtensionTest extends AbstractBuildFailureTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-no-messaging")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-no-messaging")
             .overrideConfigKey("quarkus.airlock.outbox.delivery", "messaging")
             .assertException(failure -> assertThat(BuildFailures.find(failure, MissingMessagingExtensionException.class))
                     .hasMessageStartingWith("quarkus.airlock.outbox.delivery=messaging needs Quarkus Messaging")

@@ -4,22 +4,39 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
+import io.quarkus.builder.Version;
+import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The test application most outbox tests share: the given classes, the outbox on in an in-memory H2 database. */
-final class OutboxTestApps {
+public final class OutboxTestApps {
 
     private OutboxTestApps() {
     }
 
     /** @param database the H2 database's name, one per test class so that their rows never meet */
-    static QuarkusUnitTest onH2(String database, Class<?>... classes) {
+    public static QuarkusUnitTest onH2(String database, Class<?>... classes) {
+        return onH2(List.of(), database, classes);
+    }
+
+    /**
+     * @param extensions further Quarkus extensions the test needs, by deployment artifact id
+     * @param database the H2 database's name, one per test class so that their rows never meet
+     */
+    public static QuarkusUnitTest onH2(List<String> extensions, String database, Class<?>... classes) {
+        List<Dependency> forced = new ArrayList<>();
+        for (String extension : extensions) {
+            forced.add(Dependency.of("io.quarkus", extension, Version.getVersion()));
+        }
         return new QuarkusUnitTest()
+                .setForcedDependencies(forced)
                 .overrideConfigKey("quarkus.http.test-port", "0")
                 // the test class runs in the application, so this class must be part of it too
                 .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClass(OutboxTestApps.class))
@@ -39,7 +56,7 @@ final class OutboxTestApps {
     }
 
     /** Counts with {@code sql}, whose one parameter is matched against rows whose arguments hold {@code order}. */
-    static long count(DataSource dataSource, String sql, String order) throws SQLException {
+    public static long count(DataSource dataSource, String sql, String order) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, "%\"" + order + "\"%");

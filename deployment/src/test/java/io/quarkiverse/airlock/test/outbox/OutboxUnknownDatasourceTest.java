@@ -12,11 +12,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxUnknownDatasourceTest extends AbstractBuildFailureTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:unknown-ds")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.onH2("unknown-ds")
             .overrideConfigKey("quarkus.airlock.outbox.datasource", "orders")
             .assertException(failsWith(InvalidOutboxException.class,
                     "quarkus.airlock.outbox.datasource=orders", "names no JDBC datasource",
