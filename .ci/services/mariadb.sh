@@ -2,14 +2,11 @@
 # Installs MariaDB from Debian when missing, starts it on 127.0.0.1:3306 and creates the user and database the outbox
 # integration tests use (integration-tests/outbox-mariadb). Safe to run again: every step checks first.
 set -euo pipefail
+. "$(dirname "$0")/debian.sh"
 
 DB_USER="${AIRLOCK_MARIADB_USER:-airlock}"
 DB_PASSWORD="${AIRLOCK_MARIADB_PASSWORD:-airlock}"
 DB_DATABASE="${AIRLOCK_MARIADB_DATABASE:-airlock}"
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
 
 # root connects through the Unix socket (Debian's unix_socket authentication): no password to know
 sql() {
@@ -18,8 +15,7 @@ sql() {
 
 if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
     echo "Installing MariaDB from Debian packages"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
+    apt_install mariadb-server
 fi
 
 # Debian's configuration binds to 127.0.0.1 already; said here so that the tests' server never listens elsewhere
