@@ -2,14 +2,11 @@
 # Installs PostgreSQL from Debian when missing, starts it on 127.0.0.1:5432 and creates the role and database the
 # outbox integration tests use (integration-tests/outbox-postgresql). Safe to run again: every step checks first.
 set -euo pipefail
+. "$(dirname "$0")/debian.sh"
 
 PG_USER="${AIRLOCK_PG_USER:-airlock}"
 PG_PASSWORD="${AIRLOCK_PG_PASSWORD:-airlock}"
 PG_DATABASE="${AIRLOCK_PG_DATABASE:-airlock}"
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
 
 as_postgres() {
     if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi
@@ -17,8 +14,7 @@ as_postgres() {
 
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
     echo "Installing PostgreSQL from Debian packages"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt_install postgresql
 fi
 
 version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)

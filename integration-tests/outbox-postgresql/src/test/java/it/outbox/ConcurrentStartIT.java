@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,9 +16,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of the packaged application start at the same moment against a database without the outbox table,
  * both with {@code create-schema=true}, three times over: both start every time, and the table is there once. Without
- * the advisory lock one of them dies on a duplicate catalog entry ({@code pg_type_typname_nsp_index}).
+ * the lock they create it under (PostgreSQL's advisory lock, MariaDB's named lock) one of them dies, on PostgreSQL on a
+ * duplicate catalog entry ({@code pg_type_typname_nsp_index}).
  */
 class ConcurrentStartIT {
+
+    private static final TestDatabase DATABASE = TestDatabase.current();
 
     @Test
     void twoInstancesCreatingTheSchemaAtOnceBothStart() throws Exception {
@@ -31,14 +33,11 @@ class ConcurrentStartIT {
             // a creation of the same table held open makes both instances wait at the same point, then race when it
             // rolls back: left to chance, two JVMs rarely reach their DDL within the same milliseconds
             try (Connection blocker = DriverManager.getConnection(PackagedApp.URL, "airlock", "airlock")) {
-                blocker.setAutoCommit(false);
-                try (Statement statement = blocker.createStatement()) {
-                    statement.execute("CREATE TABLE airlock_outbox (id UUID PRIMARY KEY)");
-                }
+                DATABASE.holdSchemaCreation(blocker);
                 instances = List.of(start("a", started, failed), start("b", started, failed));
                 await().atMost(Duration.ofSeconds(60)).until(() -> waitingForLocks() >= 2
                         || instances.stream().anyMatch(process -> !process.isAlive()));
-                blocker.rollback();
+                DATABASE.releaseSchemaCreation(blocker);
             }
             try {
                 await().atMost(Duration.ofSeconds(90)).until(() -> started.size() + failed.size() == 2
@@ -60,7 +59,7 @@ class ConcurrentStartIT {
 
     /** Sessions of the test database waiting for a lock: the two instances, once both reached their DDL. */
     private static long waitingForLocks() throws Exception {
-        return count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'airlock' AND wait_event_type = 'Lock'");
+        return count(DATABASE.waitingForLocks());
     }
 
     private static Process start(String name, List<String> started, List<String> failed) throws Exception {

@@ -40,9 +40,7 @@ class CrashReplayIT {
         } finally {
             PackagedApp.kill(first);
         }
-        execute("INSERT INTO airlock_outbox (id, task, args, options, attempts, next_attempt_at, status, created_at)"
-                + " SELECT gen_random_uuid(), 'journaledShip', '[' || n || ']', '{}', 0, now(), 'PENDING', now()"
-                + " FROM generate_series(1, " + ROWS + ") AS n");
+        execute(TestDatabase.current().insertDueRows("airlock_outbox", "journaledShip", ROWS));
 
         String[] relay = { "-Dquarkus.airlock.outbox.instance-id=crash-node", "-Dshop.journal=" + journal };
         for (int kill = 1; kill <= KILLS; kill++) {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /** The packaged shop in a JVM of its own, and the database it shares with the tests, for crash tests. */
 final class PackagedApp {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/airlock";
+    static final String URL = TestDatabase.current().url;
 
     private PackagedApp() {
     }
@@ -34,6 +34,7 @@ final class PackagedApp {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.addAll(List.of(TestDatabase.current().applicationProperties()));
         command.addAll(List.of(properties));
         command.add("-jar");
         command.add(jar.toString());

@@ -33,7 +33,11 @@ class AirlockOutboxProcessor {
     private static final String OUTBOX = "io.quarkiverse.airlock.runtime.outbox.DefaultAirlockOutbox";
     private static final String AGROAL_DATASOURCE = "io.agroal.api.AgroalDataSource";
     private static final String ADMIN_ROUTES = "io.quarkiverse.airlock.runtime.outbox.OutboxAdminRoutes";
-    private static final Set<String> SUPPORTED_DB_KINDS = Set.of("postgresql", "h2");
+    /** The folders of the DDL shipped per database, and the migrations in each (the runtime's OutboxDialect). */
+    private static final List<String> DIALECT_FOLDERS = List.of("postgresql", "mariadb", "h2");
+    private static final List<String> MIGRATIONS = List.of("V1_0_0__airlock_outbox.sql",
+            "V1_1_0__airlock_outbox_owner.sql");
+    private static final Set<String> SUPPORTED_DB_KINDS = Set.of("postgresql", "mariadb", "mysql", "h2");
 
     @BuildStep
     void outboxBean(AirlockConfig config, BuildProducer<AdditionalBeanBuildItem> beans,
@@ -48,9 +52,13 @@ class AirlockOutboxProcessor {
         if (!ExecutorNames.BUILT_IN.contains(delivery)) {
             unremovable.produce(new UnremovableBeanBuildItem(bean -> delivery.equals(bean.getName())));
         }
-        resources.produce(new NativeImageResourceBuildItem("db/airlock/postgresql/V1_0_0__airlock_outbox.sql",
-                "db/airlock/h2/V1_0_0__airlock_outbox.sql", "db/airlock/postgresql/V1_1_0__airlock_outbox_owner.sql",
-                "db/airlock/h2/V1_1_0__airlock_outbox_owner.sql"));
+        List<String> ddl = new ArrayList<>();
+        for (String dialect : DIALECT_FOLDERS) {
+            for (String migration : MIGRATIONS) {
+                ddl.add("db/airlock/" + dialect + "/" + migration);
+            }
+        }
+        resources.produce(new NativeImageResourceBuildItem(ddl));
     }
 
     /**
@@ -107,8 +115,8 @@ class AirlockOutboxProcessor {
         if (!capabilities.isPresent(Capability.AGROAL) || datasources.isEmpty()) {
             errors.produce(new ValidationErrorBuildItem(new InvalidOutboxException(
                     "quarkus.airlock.outbox.enabled=true needs a JDBC datasource to hold the outbox table, and the "
-                            + "application has none. Add a JDBC driver extension (quarkus-jdbc-postgresql, or "
-                            + "quarkus-jdbc-h2) and configure quarkus.datasource.db-kind.")));
+                            + "application has none. Add a JDBC driver extension (quarkus-jdbc-postgresql, "
+                            + "quarkus-jdbc-mariadb, quarkus-jdbc-mysql or quarkus-jdbc-h2) and configure quarkus.datasource.db-kind.")));
             return;
         }
         JdbcDataSourceBuildItem datasource = datasources.stream().filter(candidate -> candidate.getName().equals(name))
@@ -120,8 +128,8 @@ class AirlockOutboxProcessor {
                     + " (<default> is the default datasource).")));
         } else if (!SUPPORTED_DB_KINDS.contains(datasource.getDbKind())) {
             errors.produce(new ValidationErrorBuildItem(new InvalidOutboxException("The Airlock outbox supports "
-                    + "PostgreSQL and H2, but datasource " + name + " is " + datasource.getDbKind()
-                    + ": point quarkus.airlock.outbox.datasource at a PostgreSQL or H2 datasource.")));
+                    + "PostgreSQL, MariaDB (or MySQL) and H2, but datasource " + name + " is " + datasource.getDbKind()
+                    + ": point quarkus.airlock.outbox.datasource at a PostgreSQL, MariaDB, MySQL or H2 datasource.")));
         }
     }
 

@@ -81,7 +81,7 @@ public interface AirlockConfig {
         /**
          * Writes every escaping intent to an outbox table, in the transaction the scope flushes in, instead of
          * dispatching it; a relay then dispatches the committed rows through `delivery`, with retries. Needs a JDBC
-         * datasource (PostgreSQL, or H2 with a single relay).
+         * datasource (PostgreSQL, MariaDB or MySQL, or H2 with a single relay).
          */
         @WithDefault("false")
         boolean enabled();

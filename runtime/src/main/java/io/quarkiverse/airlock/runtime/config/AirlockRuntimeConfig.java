@@ -118,8 +118,8 @@ public interface AirlockRuntimeConfig {
          * This instance's name in the outbox table's `owner` column: which relay holds a claimed row. Stable across
          * restarts of the same instance (so that it reclaims at once the rows it held when it died) and unique among
          * the instances running at the same time. Defaults to the host name (a pod's name on Kubernetes). On
-         * PostgreSQL a relay that finds its name in use by a live relay of the same table takes a random one instead,
-         * with a warning.
+         * PostgreSQL and MariaDB a relay that finds its name in use by a live relay of the same table takes a random one
+         * instead, with a warning.
          */
         Optional<String> instanceId();
 

@@ -38,7 +38,7 @@ final class DeadLetterStore {
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    entries.add(OutboxStore.entry(result));
+                    entries.add(store.entry(result));
                 }
             }
             return entries;
@@ -50,18 +50,18 @@ final class DeadLetterStore {
     /** Due at {@code now} again, attempts reset, a chunk at a time. */
     int resubmit(DeadLetterFilter filter, OffsetDateTime now) {
         return inChunks("UPDATE " + store.table() + " SET status = 'PENDING', attempts = 0, next_attempt_at = ?,"
-                + " owner = NULL WHERE id IN (" + chunk(filter) + ")", filter, now, true);
+                + " owner = NULL" + inChunk(filter), filter, now, true);
     }
 
     int discard(DeadLetterFilter filter, OffsetDateTime now) {
-        return inChunks("DELETE FROM " + store.table() + " WHERE id IN (" + chunk(filter) + ")", filter, now, false);
+        return inChunks("DELETE FROM " + store.table() + inChunk(filter), filter, now, false);
     }
 
     boolean discard(UUID id) {
         try (Connection connection = store.dataSource().getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "DELETE FROM " + store.table() + " WHERE id = ? AND status = 'DEAD'")) {
-            statement.setObject(1, id);
+            store.dialect().setId(statement, 1, id);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure(e);
@@ -76,7 +76,7 @@ final class DeadLetterStore {
             do {
                 int index = 1;
                 if (setsDue) {
-                    statement.setObject(index++, now);
+                    store.dialect().setTime(statement, index++, now);
                 }
                 // the chunk's own parameters: its filter, then its size
                 index = bind(statement, filter, now, index);
@@ -90,8 +90,13 @@ final class DeadLetterStore {
         }
     }
 
-    private String chunk(DeadLetterFilter filter) {
-        return "SELECT id FROM " + store.table() + where(filter) + " ORDER BY next_attempt_at LIMIT ?";
+    /**
+     * The condition that narrows a statement to the next chunk of rows the filter matches. The chunk is a derived
+     * table: MariaDB and MySQL refuse a LIMIT right inside IN (...), and a subquery on the very table they change.
+     */
+    private String inChunk(DeadLetterFilter filter) {
+        return " WHERE id IN (SELECT id FROM (SELECT id FROM " + store.table() + where(filter)
+                + " ORDER BY next_attempt_at LIMIT ?) chunk)";
     }
 
     private static String where(DeadLetterFilter filter) {
@@ -99,15 +104,14 @@ final class DeadLetterStore {
                 + (filter.task().isPresent() ? " AND task = ?" : "");
     }
 
-    private static int bind(PreparedStatement statement, DeadLetterFilter filter, OffsetDateTime now)
-            throws SQLException {
+    private int bind(PreparedStatement statement, DeadLetterFilter filter, OffsetDateTime now) throws SQLException {
         return bind(statement, filter, now, 1);
     }
 
-    private static int bind(PreparedStatement statement, DeadLetterFilter filter, OffsetDateTime now, int index)
+    private int bind(PreparedStatement statement, DeadLetterFilter filter, OffsetDateTime now, int index)
             throws SQLException {
         if (filter.olderThan().isPresent()) {
-            statement.setObject(index++, now.minus(filter.olderThan().get()));
+            store.dialect().setTime(statement, index++, now.minus(filter.olderThan().get()));
         }
         if (filter.task().isPresent()) {
             statement.setString(index++, filter.task().get());

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The outbox table's schema: created from the DDL shipped for Flyway and Liquibase users when the application asks
@@ -21,45 +22,17 @@ public final class OutboxSchema {
     }
 
     /**
-     * Creates the table and its index when missing, from the DDL shipped for Flyway and Liquibase users. On PostgreSQL
-     * the statements run in one transaction under an advisory lock on the table's name: {@code CREATE ... IF NOT
-     * EXISTS} is not safe when two instances start at once (one fails on a duplicate catalog entry), so the second
-     * waits for the first and then finds everything there.
+     * Creates the table and its index when missing, from the DDL shipped for Flyway and Liquibase users. Where several
+     * processes share the table, instances that start at once run the DDL one after the other (see
+     * {@link OutboxDialect#createSchema}): {@code CREATE ... IF NOT EXISTS} alone is not safe then.
      */
     public void create() {
         String table = store.table();
         String ddl = ddl(store.dialect()).replace("airlock_outbox", table).replace(table + "_due",
                 table.replace('.', '_') + "_due");
+        List<String> statements = Arrays.stream(ddl.split(";")).filter(sql -> !sql.isBlank()).toList();
         try (Connection connection = store.dataSource().getConnection()) {
-            boolean serialize = store.sharesTable();
-            if (serialize) {
-                connection.setAutoCommit(false);
-            }
-            try (Statement statement = connection.createStatement()) {
-                if (serialize) {
-                    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
-                        lock.setInt(1, ("airlock-outbox-schema:" + table).hashCode());
-                        lock.execute();
-                    }
-                }
-                for (String sql : ddl.split(";")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
-                }
-                if (serialize) {
-                    connection.commit();
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (serialize) {
-                    connection.rollback();
-                }
-                throw e;
-            } finally {
-                if (serialize) {
-                    connection.setAutoCommit(true);
-                }
-            }
+            store.dialect().createSchema(connection, "airlock-outbox-schema:" + table, statements);
         } catch (SQLException e) {
             throw new IllegalStateException("The Airlock outbox could not create table " + table + ": " + e.getMessage(),
                     e);

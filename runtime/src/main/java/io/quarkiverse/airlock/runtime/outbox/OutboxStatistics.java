@@ -80,7 +80,7 @@ final class OutboxStatistics {
                     }
                     // a held row past its hold time is due too: the relay delivers it
                     if (OutboxEntry.PENDING.equals(status) || OutboxEntry.HELD.equals(status)) {
-                        oldestDueAge = max(oldestDueAge, ageIfDue(result.getObject(3, OffsetDateTime.class), now));
+                        oldestDueAge = max(oldestDueAge, ageIfDue(store.dialect().getTime(result, 3), now));
                     }
                 }
             }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -127,14 +128,14 @@ public final class OutboxStore {
             OffsetDateTime due, OffsetDateTime now) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(insert)) {
-            statement.setObject(1, id);
+            dialect.setId(statement, 1, id);
             statement.setString(2, task);
             statement.setString(3, args);
             statement.setString(4, options);
             statement.setString(5, origin);
-            statement.setObject(6, due);
+            dialect.setTime(statement, 6, due);
             statement.setString(7, status);
-            statement.setObject(8, now);
+            dialect.setTime(statement, 8, now);
             statement.executeUpdate();
         }
     }
@@ -144,8 +145,8 @@ public final class OutboxStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("UPDATE " + table
                         + " SET status = 'PENDING', next_attempt_at = ? WHERE id = ? AND status = 'HELD'")) {
-            statement.setObject(1, due);
-            statement.setObject(2, id);
+            dialect.setTime(statement, 1, due);
+            dialect.setId(statement, 2, id);
             return statement.executeUpdate() == 1;
         }
     }
@@ -155,7 +156,7 @@ public final class OutboxStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
                         + " WHERE id = ? AND status = 'HELD'")) {
-            statement.setObject(1, id);
+            dialect.setId(statement, 1, id);
             return statement.executeUpdate() == 1;
         }
     }
@@ -174,6 +175,11 @@ public final class OutboxStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (!dialect.claimPrelude.isEmpty()) {
+                    try (Statement prelude = connection.createStatement()) {
+                        prelude.execute(dialect.claimPrelude);
+                    }
+                }
                 List<ClaimedRow> rows = new ArrayList<>();
                 // a held row still there after its hold time was committed and never decided on: delivered
                 selectDue(connection, selectOverdueHeld, now, limit, rows);
@@ -183,9 +189,9 @@ public final class OutboxStore {
                 if (!rows.isEmpty()) {
                     try (PreparedStatement update = connection.prepareStatement(claim)) {
                         for (ClaimedRow row : rows) {
-                            update.setObject(1, leaseUntil);
+                            dialect.setTime(update, 1, leaseUntil);
                             update.setString(2, owner);
-                            update.setObject(3, row.id());
+                            dialect.setId(update, 3, row.id());
                             update.addBatch();
                         }
                         update.executeBatch();
@@ -206,14 +212,14 @@ public final class OutboxStore {
         }
     }
 
-    private static void selectDue(Connection connection, String sql, OffsetDateTime now, int limit,
-            List<ClaimedRow> rows) throws SQLException {
+    private void selectDue(Connection connection, String sql, OffsetDateTime now, int limit, List<ClaimedRow> rows)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, now);
+            dialect.setTime(select, 1, now);
             select.setInt(2, limit);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new ClaimedRow(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
+                    rows.add(new ClaimedRow(dialect.getId(result, 1), result.getString(2), result.getString(3),
                             result.getString(4), result.getString(5), result.getInt(6) + 1));
                 }
             }
@@ -231,7 +237,7 @@ public final class OutboxStore {
                 PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteClaimed : keepDone)) {
             int index = 1;
             if (purgeAt != null) {
-                statement.setObject(index++, purgeAt);
+                dialect.setTime(statement, index++, purgeAt);
             }
             fence(statement, index, row, owner);
             return statement.executeUpdate() == 1;
@@ -249,7 +255,7 @@ public final class OutboxStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(recordFailure)) {
             statement.setString(1, retryAt == null ? OutboxEntry.DEAD : OutboxEntry.PENDING);
-            statement.setObject(2, retryAt == null ? now : retryAt);
+            dialect.setTime(statement, 2, retryAt == null ? now : retryAt);
             statement.setString(3, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
             fence(statement, 4, row, owner);
             return statement.executeUpdate() == 1;
@@ -262,7 +268,7 @@ public final class OutboxStore {
      * @return the rows it no longer holds (another relay took them over after their lease ended)
      */
     List<ClaimedRow> renew(List<ClaimedRow> rows, String owner, OffsetDateTime leaseUntil) throws SQLException {
-        return eachFenced(rows, owner, renew, statement -> statement.setObject(1, leaseUntil), 2);
+        return eachFenced(rows, owner, renew, statement -> dialect.setTime(statement, 1, leaseUntil), 2);
     }
 
     /**
@@ -270,7 +276,7 @@ public final class OutboxStore {
      * does not count as an attempt.
      */
     void unclaim(List<ClaimedRow> rows, String owner, OffsetDateTime now) throws SQLException {
-        eachFenced(rows, owner, unclaim, statement -> statement.setObject(1, now), 2);
+        eachFenced(rows, owner, unclaim, statement -> dialect.setTime(statement, 1, now), 2);
     }
 
     /**
@@ -282,8 +288,8 @@ public final class OutboxStore {
     int reclaim(String owner, OffsetDateTime now) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(reclaim)) {
-            statement.setObject(1, now);
-            statement.setObject(2, now);
+            dialect.setTime(statement, 1, now);
+            dialect.setTime(statement, 2, now);
             statement.setString(3, owner);
             return statement.executeUpdate();
         }
@@ -317,9 +323,8 @@ public final class OutboxStore {
         }
     }
 
-    private static void fence(PreparedStatement statement, int index, ClaimedRow row, String owner)
-            throws SQLException {
-        statement.setObject(index, row.id());
+    private void fence(PreparedStatement statement, int index, ClaimedRow row, String owner) throws SQLException {
+        dialect.setId(statement, index, row.id());
         statement.setString(index + 1, owner);
         statement.setInt(index + 2, row.attempt());
     }
@@ -329,7 +334,7 @@ public final class OutboxStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE status = 'DONE' AND next_attempt_at <= ?")) {
-            statement.setObject(1, now);
+            dialect.setTime(statement, 1, now);
             return statement.executeUpdate();
         }
     }
@@ -380,7 +385,7 @@ public final class OutboxStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection
                         .prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
-            statement.setObject(1, id);
+            dialect.setId(statement, 1, id);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() ? Optional.of(entry(result)) : Optional.empty();
             }
@@ -394,19 +399,19 @@ public final class OutboxStore {
                 PreparedStatement statement = connection.prepareStatement("UPDATE " + table
                         + " SET status = 'PENDING', attempts = 0, next_attempt_at = ?, owner = NULL"
                         + " WHERE id = ? AND status = 'DEAD'")) {
-            statement.setObject(1, now);
-            statement.setObject(2, id);
+            dialect.setTime(statement, 1, now);
+            dialect.setId(statement, 2, id);
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    static OutboxEntry entry(ResultSet result) throws SQLException {
-        return new OutboxEntry(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
-                result.getString(4), result.getString(5), result.getInt(6),
-                result.getObject(7, OffsetDateTime.class), result.getString(8), result.getString(9),
-                result.getObject(10, OffsetDateTime.class));
+    /** The row {@code result} is on, read from the columns {@link #COLUMNS} in their order. */
+    OutboxEntry entry(ResultSet result) throws SQLException {
+        return new OutboxEntry(dialect.getId(result, 1), result.getString(2), result.getString(3), result.getString(4),
+                result.getString(5), result.getInt(6), dialect.getTime(result, 7), result.getString(8),
+                result.getString(9), dialect.getTime(result, 10));
     }
 
     private IllegalStateException failure(SQLException e) {

@@ -2,28 +2,28 @@ package io.quarkiverse.airlock.runtime.outbox;
 
 import java.net.InetAddress;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The name a relay writes into the rows it holds. Stable across restarts, so that an instance that died reclaims its
- * rows at once; unique among live relays, or one would reclaim the rows another is running. On PostgreSQL a session
- * advisory lock on (table, name), held while the relay runs, tells a live holder of the same name apart from a dead
- * one.
+ * rows at once; unique among live relays, or one would reclaim the rows another is running. Where relays share the table
+ * (PostgreSQL, MariaDB) a lock of the database session on (table, name), held while the relay runs, tells a live holder
+ * of the same name apart from a dead one.
  */
 final class RelayIdentity implements AutoCloseable {
 
     private final String name;
     private final Connection lock;
     private final int tableKey;
+    private final OutboxDialect dialect;
 
     private RelayIdentity(String name, Connection lock, OutboxStore store) {
         this.name = name;
         this.lock = lock;
         this.tableKey = tableKey(store);
+        this.dialect = store.dialect();
     }
 
     private static int tableKey(OutboxStore store) {
@@ -34,7 +34,7 @@ final class RelayIdentity implements AutoCloseable {
         return name;
     }
 
-    /** The configured name, else the host's; on PostgreSQL, a random one when a live relay already holds it. */
+    /** The configured name, else the host's; where relays share the table, a random one when a live relay already holds it. */
     static RelayIdentity claim(OutboxStore store, Optional<String> configured) {
         String wanted = configured.map(String::trim).filter(name -> !name.isEmpty()).orElseGet(RelayIdentity::hostName);
         if (!store.sharesTable()) {
@@ -56,14 +56,8 @@ final class RelayIdentity implements AutoCloseable {
         Connection connection = null;
         try {
             connection = store.dataSource().getConnection();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-                statement.setInt(1, tableKey(store));
-                statement.setInt(2, name.hashCode());
-                try (ResultSet result = statement.executeQuery()) {
-                    if (result.next() && result.getBoolean(1)) {
-                        return connection;
-                    }
-                }
+            if (store.dialect().tryLock(connection, tableKey(store), name.hashCode())) {
+                return connection;
             }
             connection.close();
             return null;
@@ -95,10 +89,8 @@ final class RelayIdentity implements AutoCloseable {
         if (lock == null) {
             return;
         }
-        try (PreparedStatement statement = lock.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-            statement.setInt(1, tableKey);
-            statement.setInt(2, name.hashCode());
-            statement.execute();
+        try {
+            dialect.unlock(lock, tableKey, name.hashCode());
         } catch (SQLException e) {
             // the pool may close this connection; its session's lock then ends with it
         }
