@@ -129,7 +129,11 @@ public class Scope {
     /** Gives the thread or context back as it was before {@link #enter()}. */
     private void restore(ScopeHolder holder, ScopeState state) {
         state.scope(parent);
-        state.localPolicies(enteredPolicies);
+        if (state.localPolicies() != enteredPolicies) {
+            // usually the same list (no policy block opened inside the scope): a write into the long-lived state
+            // costs a garbage-collector barrier even when it changes nothing
+            state.localPolicies(enteredPolicies);
+        }
         enteredPolicies = null;
         status = Status.EXITED;
         OpenScopes.closed();

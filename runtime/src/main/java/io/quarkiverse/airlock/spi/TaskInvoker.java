@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.spi;
 
+import java.util.Optional;
+
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 
@@ -44,8 +46,9 @@ public final class TaskInvoker {
     }
 
     private static void invoke(Intent intent) {
-        if (intent.action().isPresent()) {
-            intent.action().get().run();
+        Optional<Runnable> action = intent.action();
+        if (action.isPresent()) {
+            action.get().run();
             return;
         }
         TaskHandler handler = AirlockHooks.tasks().require(intent.name());
