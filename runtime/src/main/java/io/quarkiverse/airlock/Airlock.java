@@ -59,19 +59,19 @@ public final class Airlock {
     }
 
     static Intent enqueue(String task, List<Object> args, Map<String, Object> options, String origin, Runnable action) {
-        int[] policyDepth = PolicyGuard.depth();
-        if (policyDepth[0] > 0) {
+        ScopeState state = AirlockHooks.scopes().current();
+        ScopeState guard = PolicyGuard.here(state);
+        if (PolicyGuard.running(guard)) {
             throw new PolicyEnqueueException("Cannot enqueue '" + task + "' from inside a policy callback (onEnqueue or "
                     + "allows): policies filter intents, they never create them");
         }
-        ScopeState state = AirlockHooks.scopes().current();
         Scope scope = state == null ? null : state.scope();
         if (scope == null) {
             throw NoScopeException.forTask(task);
         }
         Intent intent = new Intent(task, args, options, origin != null ? origin : scope.originOrNull(), action,
                 state.localPolicies());
-        scope.accept(intent, policyDepth);
+        scope.accept(intent, guard);
         return intent;
     }
 

@@ -1,51 +1,51 @@
 package io.quarkiverse.airlock;
 
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeState;
+
 /**
  * Marks the calling thread as running inside a policy callback, so that an enqueue from there fails. Policy callbacks
- * run synchronously, so a thread-local is exact even on Vert.x contexts; the counter always returns to zero.
+ * run synchronously, so a count per thread is exact even on Vert.x contexts; it always returns to zero. The count lives
+ * in the thread's own {@link ScopeState}: on a plain thread the state an enqueue looks up anyway.
  */
 final class PolicyGuard {
-
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private PolicyGuard() {
     }
 
-    static int[] enter() {
-        int[] depth = DEPTH.get();
-        depth[0]++;
-        return depth;
+    /** The calling thread's guard; look it up once per enqueue or flush and pass it along. */
+    static ScopeState here() {
+        return AirlockHooks.threadLocalScopes().currentOrCreate();
     }
 
-    static void exit(int[] depth) {
-        depth[0]--;
+    /** The calling thread's guard, which is {@code current} itself when the current state is the thread's own. */
+    static ScopeState here(ScopeState current) {
+        return current != null && current.ownedByThread() ? current : here();
     }
 
-    /** The calling thread's depth counter; look it up once per enqueue and pass it along. */
-    static int[] depth() {
-        return DEPTH.get();
+    static boolean running(ScopeState guard) {
+        return guard.policyCallbacks() > 0;
     }
 
-    static void onEnqueue(int[] depth, Policy policy, Intent intent) {
-        depth[0]++;
+    static void onEnqueue(ScopeState guard, Policy policy, Intent intent) {
+        guard.policyCallbacks(guard.policyCallbacks() + 1);
         try {
             policy.onEnqueue(intent);
         } finally {
-            depth[0]--;
+            guard.policyCallbacks(guard.policyCallbacks() - 1);
         }
     }
 
     static boolean allows(Policy policy, Intent intent) {
-        return allows(DEPTH.get(), policy, intent);
+        return allows(here(), policy, intent);
     }
 
-    /** For loops over many intents: the depth counter is looked up once by the caller. */
-    static boolean allows(int[] depth, Policy policy, Intent intent) {
-        depth[0]++;
+    static boolean allows(ScopeState guard, Policy policy, Intent intent) {
+        guard.policyCallbacks(guard.policyCallbacks() + 1);
         try {
             return policy.allows(intent);
         } finally {
-            exit(depth);
+            guard.policyCallbacks(guard.policyCallbacks() - 1);
         }
     }
 }

@@ -371,7 +371,7 @@ public class Scope {
     }
 
     /** Buffers an intent enqueued while this scope is current, after validation and the onEnqueue callbacks. */
-    void accept(Intent intent, int[] policyDepth) {
+    void accept(Intent intent, ScopeState guard) {
         if (status == Status.FLUSHED || status == Status.DISCARDED) {
             throw new ScopeStateException("Cannot enqueue '" + intent.name() + "' into " + this + ": it is already "
                     + describeEnd());
@@ -384,10 +384,10 @@ public class Scope {
         }
         List<Policy> locals = intent.localPolicies();
         for (int i = locals.size() - 1; i >= 0; i--) {
-            PolicyGuard.onEnqueue(policyDepth, locals.get(i), intent);
+            PolicyGuard.onEnqueue(guard, locals.get(i), intent);
         }
         if (!allowsEverything) {
-            PolicyGuard.onEnqueue(policyDepth, policy, intent);
+            PolicyGuard.onEnqueue(guard, policy, intent);
         }
         buffer(intent);
         listeners().enqueued(this, intent);
@@ -415,13 +415,13 @@ public class Scope {
         }
         List<Intent> allowed = candidates;
         AirlockListener listener = AirlockHooks.listener();
-        int[] policyDepth = PolicyGuard.depth();
+        ScopeState guard = PolicyGuard.here();
         for (int i = 0; i < candidates.size(); i++) {
             Intent intent = candidates.get(i);
             Captured info = intent.captured();
             boolean passes = info == null || info.gate == null || committedOrRunning(info.gate, intent, listener);
             if (passes) {
-                Policy denying = denyingPolicy(policyDepth, intent, info);
+                Policy denying = denyingPolicy(guard, intent, info);
                 if (denying != null) {
                     passes = false;
                     if (listener != null) {
@@ -463,21 +463,21 @@ public class Scope {
      * The first policy that does not allow the intent, null when all allow it: its local policies innermost first,
      * then those of the scopes it was captured from, innermost first, then this scope's.
      */
-    private Policy denyingPolicy(int[] policyDepth, Intent intent, Captured info) {
+    private Policy denyingPolicy(ScopeState guard, Intent intent, Captured info) {
         List<Policy> locals = intent.localPolicies();
         for (int i = locals.size() - 1; i >= 0; i--) {
-            if (!PolicyGuard.allows(policyDepth, locals.get(i), intent)) {
+            if (!PolicyGuard.allows(guard, locals.get(i), intent)) {
                 return locals.get(i);
             }
         }
         if (info != null) {
             for (int i = 0; i < info.scopePolicies.length; i++) {
-                if (!PolicyGuard.allows(policyDepth, info.scopePolicies[i], intent)) {
+                if (!PolicyGuard.allows(guard, info.scopePolicies[i], intent)) {
                     return info.scopePolicies[i];
                 }
             }
         }
-        return allowsEverything || PolicyGuard.allows(policyDepth, policy, intent) ? null : policy;
+        return allowsEverything || PolicyGuard.allows(guard, policy, intent) ? null : policy;
     }
 
     private void forgetHeld(Intent intent) {
@@ -543,7 +543,7 @@ public class Scope {
     private void take(Scope exiting, Intent intent, TransactionGate gate) {
         try {
             if (!allowsEverything) {
-                PolicyGuard.onEnqueue(PolicyGuard.depth(), policy, intent);
+                PolicyGuard.onEnqueue(PolicyGuard.here(), policy, intent);
             }
         } catch (PolicyViolationException e) {
             throw new PolicyViolationException(e.getMessage() + " [enqueued in nested " + exiting.describe()

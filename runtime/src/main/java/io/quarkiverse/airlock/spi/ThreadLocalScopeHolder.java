@@ -7,7 +7,7 @@ package io.quarkiverse.airlock.spi;
  */
 public final class ThreadLocalScopeHolder implements ScopeHolder {
 
-    private static final ThreadLocal<ScopeState> STATE = ThreadLocal.withInitial(ScopeState::new);
+    private static final ThreadLocal<ScopeState> STATE = ThreadLocal.withInitial(() -> new ScopeState(true));
 
     @Override
     public ScopeState current() {
