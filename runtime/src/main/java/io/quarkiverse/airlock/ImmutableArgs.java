@@ -18,7 +18,7 @@ import java.util.RandomAccess;
  */
 abstract class ImmutableArgs extends AbstractCollection<Object> implements List<Object>, RandomAccess {
 
-    private static final List<Object> EMPTY = List.of();
+    private static final List<Object> EMPTY = new None();
 
     /** The arguments of a call, copied: the caller's array may change afterwards. */
     static List<Object> copyOf(Object[] args) {
@@ -51,13 +51,8 @@ abstract class ImmutableArgs extends AbstractCollection<Object> implements List<
         return args instanceof Action ? ((Action) args).action : null;
     }
 
-    private static final class Action extends ImmutableArgs {
-        private final Runnable action;
-
-        Action(Runnable action) {
-            this.action = action;
-        }
-
+    /** No arguments. */
+    private static class None extends ImmutableArgs {
         @Override
         public Object get(int index) {
             throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length 0");
@@ -66,6 +61,14 @@ abstract class ImmutableArgs extends AbstractCollection<Object> implements List<
         @Override
         public int size() {
             return 0;
+        }
+    }
+
+    private static final class Action extends None {
+        private final Runnable action;
+
+        Action(Runnable action) {
+            this.action = action;
         }
     }
 
