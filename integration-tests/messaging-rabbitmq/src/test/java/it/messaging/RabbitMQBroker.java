@@ -1,27 +1,30 @@
 package it.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static it.messaging.Broker.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import jakarta.inject.Singleton;
 
 /**
  * Controls the local RabbitMQ node of .ci/services/rabbitmq.sh with rabbitmqctl: stopping the application closes
  * every connection and refuses new ones, as a broker outage does, while the node and its durable queues survive.
  */
-final class Broker {
+@Singleton
+public class RabbitMQBroker implements Broker {
 
-    private Broker() {
-    }
-
-    static void stop() {
+    @Override
+    public void stop() {
         run("rabbitmqctl", "stop_app");
     }
 
-    static void start() {
+    @Override
+    public void start() {
         run("rabbitmqctl", "start_app");
         run("rabbitmqctl", "await_startup");
+    }
+
+    @Override
+    public boolean drained() {
+        return pending("airlock-shop") == 0 && pending("airlock-tap") == 0;
     }
 
     /** Messages in {@code queue} that are ready or delivered but not yet acknowledged. */
@@ -34,20 +37,5 @@ final class Broker {
             }
         }
         throw new AssertionError("no queue " + queue + " in: " + out);
-    }
-
-    private static String run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", String.join(" ", command)).isTrue();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("rabbitmqctl is not available; run .ci/services/rabbitmq.sh first", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,0 +1,7 @@
+package it.messaging;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BrokerDownTest extends AbstractBrokerDownTest {
+}
