@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -17,51 +15,13 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
 /**
  * Intents flushed by a scope travel through the exchange "airlock" of a real RabbitMQ broker and are handled by the
- * {@code @AirlockTask} handler at the other end; dispatch options become RabbitMQ message properties.
+ * {@code @AirlockTask} handler at the other end (the shared tests); dispatch options become RabbitMQ message properties.
  */
 @QuarkusTest
-class RoundTripTest {
-
-    @Inject
-    Deliveries deliveries;
+class RoundTripTest extends AbstractRoundTripTest {
 
     @Inject
     AuditQueue audit;
-
-    @BeforeEach
-    void drained() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Broker.pending("airlock-shop") == 0);
-        deliveries.clear();
-    }
-
-    @Test
-    void flushedIntentsAreHandledByTheTaskHandler() {
-        Airlock.scope(s -> {
-            Airlock.enqueue("shop.ship", "order-1", 2);
-            Airlock.enqueue("shop.ship", "order-2", 1);
-        });
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.handled().size() == 2);
-        assertThat(deliveries.handled()).containsExactlyInAnyOrder("order-1 x2", "order-2 x1");
-    }
-
-    @Test
-    void recordArgumentsArriveAsRecords() {
-        Airlock.scope(s -> Airlock.enqueue("shop.pack", new Deliveries.Parcel("order-3", List.of("book", "pen"))));
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> !deliveries.handled().isEmpty());
-        assertThat(deliveries.handled()).containsExactly("order-3 packed [book, pen]");
-    }
-
-    @Test
-    void discardedScopesSendNothing() {
-        Airlock.scope(new io.quarkiverse.airlock.DropAll(), s -> Airlock.enqueue("shop.ship", "dropped", 1));
-        Airlock.scope(s -> Airlock.enqueue("shop.ship", "kept", 1));
-
-        // the queue is FIFO: once the later intent is handled, the earlier one would have been too
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.handled().contains("kept x1"));
-        assertThat(deliveries.handled()).containsExactly("kept x1");
-    }
 
     @Test
     void optionsBecomeRabbitMQProperties() {

@@ -7,6 +7,12 @@ import java.util.concurrent.CompletionStage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
+
 import io.quarkiverse.airlock.deployment.exception.MissingMessagingExtensionException;
 import io.quarkiverse.airlock.runtime.ExecutorNames;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
@@ -14,6 +20,7 @@ import io.quarkiverse.airlock.runtime.executor.IntentChannels;
 import io.quarkiverse.airlock.runtime.executor.MessagingExecutor;
 import io.quarkiverse.airlock.runtime.executor.MessagingIntentConsumer;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanArchiveIndexBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanBuildItem;
 import io.quarkus.arc.deployment.GeneratedBeanGizmoAdaptor;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
@@ -22,6 +29,7 @@ import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.gizmo.BranchResult;
 import io.quarkus.gizmo.BytecodeCreator;
 import io.quarkus.gizmo.ClassCreator;
@@ -33,7 +41,8 @@ import io.quarkus.gizmo.ResultHandle;
 
 /**
  * The {@code messaging} executor, only with Quarkus Messaging: its beans, the connector metadata mappers whose
- * connector is present, and a generated bean that declares the outgoing channels (one emitter injection point each,
+ * connector is present, safe defaults for its Kafka consumer channels, and a generated bean that declares the outgoing channels
+ * (one emitter injection point each,
  * since Quarkus Messaging wires channels at build time) and the {@code @Incoming} consumer methods.
  */
 class AirlockMessagingProcessor {
@@ -49,6 +58,8 @@ class AirlockMessagingProcessor {
             + "<Ljava/lang/Object;>;)Ljava/util/concurrent/CompletionStage<Ljava/lang/Void;>;";
     private static final String RABBITMQ_METADATA = "io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata";
     private static final String KAFKA_METADATA = "io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata";
+    private static final String KAFKA_CONNECTOR = "smallrye-kafka";
+    private static final DotName CONNECTOR = DotName.createSimple("io.smallrye.reactive.messaging.annotations.Connector");
 
     /** Whether the application sends intents through Quarkus Messaging: directly, or from the outbox relay. */
     static boolean messagingUsed(AirlockConfig config) {
@@ -89,6 +100,99 @@ class AirlockMessagingProcessor {
         beans.produce(builder.build());
     }
 
+    /** The channels the executor sends to: the shared one, or one per task of the application. */
+    static Set<String> outgoingChannels(AirlockConfig config, AirlockTaskNamesBuildItem taskNames) {
+        return channels(config.messaging().channel(), config, taskNames);
+    }
+
+    /** The channels Airlock's consumer reads: none when it is turned off. */
+    static Set<String> incomingChannels(AirlockConfig config, AirlockTaskNamesBuildItem taskNames) {
+        AirlockConfig.Messaging messaging = config.messaging();
+        if (!messaging.consumer().enabled()) {
+            return new TreeSet<>();
+        }
+        return channels(messaging.consumer().channel().orElse(messaging.channel()), config, taskNames);
+    }
+
+    private static Set<String> channels(String base, AirlockConfig config, AirlockTaskNamesBuildItem taskNames) {
+        Set<String> channels = new TreeSet<>();
+        if (config.messaging().channelPerTask()) {
+            for (String task : taskNames.names()) {
+                channels.add(base + "-" + task);
+            }
+        } else {
+            channels.add(base);
+        }
+        return channels;
+    }
+
+    /**
+     * Airlock's channels on Kafka get defaults, which the application's own {@code mp.messaging.*.<channel>.*}
+     * properties override. The value (de)serializer is for text, the JSON Airlock sends: the connector has none by
+     * default, and Quarkus infers none for the channels Airlock generates. A consumer channel's failure strategy is
+     * {@code dead-letter-queue}: a record the consumer nacks (its handler failed, its task is unknown here, its payload
+     * is not an intent) is written to the topic {@code dead-letter-topic-<channel>} with the reason in its headers, its
+     * offset is committed and the next record is handled. The connector's own default, {@code fail}, would stop the
+     * channel at the first such record, and with it every later intent.
+     */
+    @BuildStep
+    void kafkaDefaults(AirlockConfig config, Capabilities capabilities, AirlockTaskNamesBuildItem taskNames,
+            BeanArchiveIndexBuildItem beanArchive, BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults) {
+        if (!messagingUsed(config) || !capabilities.isPresent(Capability.MESSAGING)
+                || !QuarkusClassLoader.isClassPresentAtRuntime(KAFKA_METADATA)) {
+            return;
+        }
+        Config properties = ConfigProvider.getConfig();
+        Set<String> outgoing = outgoingChannels(config, taskNames);
+        Set<String> incoming = incomingChannels(config, taskNames);
+        String attached = autoAttachedConnector(beanArchive, properties);
+        for (String channel : outgoing) {
+            String prefix = kafkaChannel(properties, "outgoing", channel, incoming, attached);
+            if (prefix != null) {
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "value.serializer",
+                        "org.apache.kafka.common.serialization.StringSerializer"));
+            }
+        }
+        for (String channel : incoming) {
+            String prefix = kafkaChannel(properties, "incoming", channel, outgoing, attached);
+            if (prefix != null) {
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "value.deserializer",
+                        "org.apache.kafka.common.serialization.StringDeserializer"));
+                defaults.produce(new RunTimeConfigurationDefaultBuildItem(prefix + "failure-strategy",
+                        "dead-letter-queue"));
+            }
+        }
+    }
+
+    /**
+     * The property prefix of {@code channel} when its connector is Kafka, else null. A channel with no connector that
+     * the application also uses the other way ({@code otherWay}) stays in the process.
+     */
+    private static String kafkaChannel(Config properties, String direction, String channel, Set<String> otherWay,
+            String attached) {
+        String prefix = "mp.messaging." + direction + "." + (channel.contains(".") ? '"' + channel + '"' : channel) + ".";
+        String connector = properties.getOptionalValue(prefix + "connector", String.class)
+                .orElse(otherWay.contains(channel) ? null : attached);
+        return KAFKA_CONNECTOR.equals(connector) ? prefix : null;
+    }
+
+    /**
+     * The connector Quarkus Messaging attaches to a channel that names none and that nothing in the application feeds:
+     * the application's only connector, unless {@code quarkus.messaging.auto-connector-attachment} is off.
+     */
+    private static String autoAttachedConnector(BeanArchiveIndexBuildItem beanArchive, Config properties) {
+        if (!properties.getOptionalValue("quarkus.messaging.auto-connector-attachment", Boolean.class).orElse(true)) {
+            return null;
+        }
+        Set<String> connectors = new TreeSet<>();
+        for (AnnotationInstance connector : beanArchive.getIndex().getAnnotations(CONNECTOR)) {
+            if (connector.target().kind() == AnnotationTarget.Kind.CLASS) {
+                connectors.add(connector.value().asString());
+            }
+        }
+        return connectors.size() == 1 ? connectors.iterator().next() : null;
+    }
+
     /**
      * Generates {@code AirlockIntentChannels}: an emitter field per outgoing channel, {@code emitter(String)} to look
      * one up by name, and an {@code @Incoming} method per consumer channel that hands the message to
@@ -100,22 +204,8 @@ class AirlockMessagingProcessor {
         if (!messagingUsed(config) || !capabilities.isPresent(Capability.MESSAGING)) {
             return;
         }
-        AirlockConfig.Messaging messaging = config.messaging();
-        String incomingBase = messaging.consumer().channel().orElse(messaging.channel());
-        Set<String> outgoing = new TreeSet<>();
-        Set<String> incoming = new TreeSet<>();
-        if (messaging.channelPerTask()) {
-            for (String task : taskNames.names()) {
-                outgoing.add(messaging.channel() + "-" + task);
-                incoming.add(incomingBase + "-" + task);
-            }
-        } else {
-            outgoing.add(messaging.channel());
-            incoming.add(incomingBase);
-        }
-        if (!messaging.consumer().enabled()) {
-            incoming.clear();
-        }
+        Set<String> outgoing = outgoingChannels(config, taskNames);
+        Set<String> incoming = incomingChannels(config, taskNames);
         try (ClassCreator channels = ClassCreator.builder().classOutput(new GeneratedBeanGizmoAdaptor(generated))
                 .className(CHANNELS_CLASS).interfaces(IntentChannels.class).build()) {
             channels.addAnnotation(Singleton.class);

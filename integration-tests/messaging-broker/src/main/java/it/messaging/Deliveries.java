@@ -8,7 +8,8 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.airlock.AirlockTask;
 
 /**
- * The task handler at the receiving end: records every delivery, so tests can count them.
+ * The task handlers at the receiving end, the same on every broker: they record every delivery, so tests can count
+ * them.
  */
 @Singleton
 public class Deliveries {
@@ -27,6 +28,20 @@ public class Deliveries {
     @AirlockTask("shop.pack")
     void pack(Parcel parcel) {
         handled.add(parcel.orderId() + " packed " + parcel.items());
+    }
+
+    /** A list of records comes back as a list of records: a map in their place would fail the cast below. */
+    @AirlockTask("shop.pack-all")
+    void packAll(List<Parcel> parcels) {
+        for (Parcel parcel : parcels) {
+            handled.add(parcel.orderId() + " packed " + parcel.items());
+        }
+    }
+
+    /** Always fails: the consumer must go on with the next message. */
+    @AirlockTask("shop.fail")
+    void fail(String orderId) {
+        throw new IllegalStateException("shop.fail refuses " + orderId);
     }
 
     public record Parcel(String orderId, List<String> items) {
