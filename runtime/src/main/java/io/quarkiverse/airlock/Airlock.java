@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.OpenScopes;
 import io.quarkiverse.airlock.spi.ScopeHolder;
 import io.quarkiverse.airlock.spi.ScopeState;
 

@@ -38,21 +38,13 @@ abstract class ImmutableArgs extends AbstractCollection<Object> implements List<
         return new One(arg);
     }
 
-    /**
-     * No arguments, carrying an in-process action: an action intent has no arguments, so its action takes their place
-     * and costs the intent no field of its own.
-     */
-    static List<Object> carrying(Runnable action) {
-        return new Action(action);
-    }
-
-    /** The action {@link #carrying} put in place of the arguments, or null. */
-    static Runnable actionIn(List<Object> args) {
-        return args instanceof Action ? ((Action) args).action : null;
+    /** No arguments: one list shared by every intent without any, in-process actions included. */
+    static List<Object> none() {
+        return EMPTY;
     }
 
     /** No arguments. */
-    private static class None extends ImmutableArgs {
+    private static final class None extends ImmutableArgs {
         @Override
         public Object get(int index) {
             throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length 0");
@@ -61,14 +53,6 @@ abstract class ImmutableArgs extends AbstractCollection<Object> implements List<
         @Override
         public int size() {
             return 0;
-        }
-    }
-
-    private static final class Action extends None {
-        private final Runnable action;
-
-        Action(Runnable action) {
-            this.action = action;
         }
     }
 

@@ -17,13 +17,16 @@ import io.quarkiverse.airlock.spi.DispatchTracing;
 public final class Intent {
 
     private final String name;
-    private final List<Object> args;
+    /**
+     * The arguments or, for an in-process action, the action itself: an action takes no arguments, so it rides in
+     * their place and costs the intent neither a field nor an object of its own.
+     */
+    private final Object argsOrAction;
     private final String origin;
     private final List<Policy> localPolicies;
     /**
      * What most intents do without (dispatch options, a trace context, what a capturing scope knows of it), kept apart
-     * so that the common intent is five references; null until one of them is there. An in-process action rides in
-     * the place of the arguments it does not have.
+     * so that the common intent is five references; null until one of them is there.
      */
     private Extras extras;
 
@@ -57,7 +60,7 @@ public final class Intent {
     private Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
             List<Policy> localPolicies, Object traceContext) {
         this.name = name;
-        this.args = action == null ? args : ImmutableArgs.carrying(action);
+        this.argsOrAction = action == null ? args : action;
         this.origin = origin;
         this.localPolicies = localPolicies;
         if (!options.isEmpty() || traceContext != null) {
@@ -89,7 +92,7 @@ public final class Intent {
     public static Intent restored(String name, List<?> args, Map<String, ?> options, String origin,
             Object traceContext) {
         Intent intent = restored(name, args, options, origin);
-        return new Intent(intent.name, intent.args, intent.options(), intent.origin, null, List.of(), traceContext);
+        return new Intent(intent.name, intent.args(), intent.options(), intent.origin, null, List.of(), traceContext);
     }
 
     /** The task name. */
@@ -98,8 +101,10 @@ public final class Intent {
     }
 
     /** The arguments, in call order; unmodifiable, never null, may contain nulls. */
+    @SuppressWarnings("unchecked")
     public List<Object> args() {
-        return args;
+        Object args = argsOrAction;
+        return args instanceof Runnable ? ImmutableArgs.none() : (List<Object>) args;
     }
 
     /** Dispatch options (queue, delay, priority...), unmodifiable, never null. */
@@ -119,7 +124,8 @@ public final class Intent {
 
     /** The action without an Optional around it, for the hot path. */
     Runnable actionOrNull() {
-        return ImmutableArgs.actionIn(args);
+        Object action = argsOrAction;
+        return action instanceof Runnable ? (Runnable) action : null;
     }
 
     /** Local policies captured at enqueue time, outermost first. */
@@ -164,6 +170,7 @@ public final class Intent {
     /** {@code name(arg1, "text")}: strings in double quotes. */
     @Override
     public String toString() {
+        List<Object> args = args();
         StringBuilder out = new StringBuilder(name.length() + 16 * args.size() + 2).append(name).append('(');
         for (int i = 0; i < args.size(); i++) {
             if (i > 0) {

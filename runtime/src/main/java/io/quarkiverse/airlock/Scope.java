@@ -12,6 +12,7 @@ import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.spi.BuiltinExecutor;
 import io.quarkiverse.airlock.spi.DispatchDeferral;
 import io.quarkiverse.airlock.spi.ExecutorTraits;
+import io.quarkiverse.airlock.spi.OpenScopes;
 import io.quarkiverse.airlock.spi.ScopeHolder;
 import io.quarkiverse.airlock.spi.ScopeState;
 import io.quarkiverse.airlock.spi.TransactionGate;
@@ -99,7 +100,7 @@ public class Scope {
         enteredPolicies = state.localPolicies();
         state.scope(this);
         status = Status.ACTIVE;
-        OpenScopes.opened();
+        OpenScopes.opened(state);
         listeners().scopeEntered(this);
         return this;
     }
@@ -136,7 +137,7 @@ public class Scope {
         }
         enteredPolicies = null;
         status = Status.EXITED;
-        OpenScopes.closed();
+        OpenScopes.closed(state);
         holder.released(state);
         listeners().scopeExited(this);
     }
@@ -156,7 +157,7 @@ public class Scope {
         List<Scope> leftOpen = new ArrayList<>(2);
         for (Scope scope = state.scope(); scope != this; scope = scope.parent) {
             scope.status = Status.EXITED;
-            OpenScopes.closed();
+            OpenScopes.closed(state);
             leftOpen.add(scope);
             scope.discard("left open when " + this + " exited");
         }
@@ -415,12 +416,16 @@ public class Scope {
         }
         List<Intent> allowed = candidates;
         AirlockListener listener = AirlockHooks.listener();
-        ScopeState guard = PolicyGuard.here();
+        // looked up only when a policy is asked: AllowAll alone, the common case, asks none
+        ScopeState guard = null;
         for (int i = 0; i < candidates.size(); i++) {
             Intent intent = candidates.get(i);
             Captured info = intent.captured();
             boolean passes = info == null || info.gate == null || committedOrRunning(info.gate, intent, listener);
-            if (passes) {
+            if (passes && (!allowsEverything || !intent.localPolicies().isEmpty() || info != null)) {
+                if (guard == null) {
+                    guard = PolicyGuard.here();
+                }
                 Policy denying = denyingPolicy(guard, intent, info);
                 if (denying != null) {
                     passes = false;

@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.spi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 
 import io.quarkiverse.airlock.Policy;
@@ -11,18 +13,33 @@ import io.quarkiverse.airlock.Scope;
  */
 public final class ScopeState {
 
+    private static final VarHandle OPEN_SCOPES;
+
+    static {
+        try {
+            OPEN_SCOPES = MethodHandles.lookup().findVarHandle(ScopeState.class, "openScopes", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final boolean ownedByThread;
+    /** The platform thread whose open scopes this state counts (see {@link OpenScopes}); null when it counts none. */
+    private final Thread counter;
     private Scope scope;
     private List<Policy> localPolicies = List.of();
     private int policyCallbacks;
+    /** Written by {@link #counter} only, read by any thread summing the count. */
+    private long openScopes;
 
     /** The state of a place that threads may share, such as a Vert.x duplicated context. */
     public ScopeState() {
-        this(false);
+        this(false, null);
     }
 
-    ScopeState(boolean ownedByThread) {
+    ScopeState(boolean ownedByThread, Thread counter) {
         this.ownedByThread = ownedByThread;
+        this.counter = counter;
     }
 
     /**
@@ -60,6 +77,24 @@ public final class ScopeState {
 
     public void localPolicies(List<Policy> localPolicies) {
         this.localPolicies = localPolicies;
+    }
+
+    boolean countsOpenScopes() {
+        return counter != null;
+    }
+
+    Thread counter() {
+        return counter;
+    }
+
+    void addOpenScopes(long delta) {
+        // only the counting thread writes: a release store publishes the new value to a reader without a locked
+        // instruction
+        OPEN_SCOPES.setRelease(this, openScopes + delta);
+    }
+
+    long openScopes() {
+        return (long) OPEN_SCOPES.getAcquire(this);
     }
 
     public boolean isEmpty() {

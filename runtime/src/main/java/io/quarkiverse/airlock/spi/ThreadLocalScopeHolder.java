@@ -7,7 +7,7 @@ package io.quarkiverse.airlock.spi;
  */
 public final class ThreadLocalScopeHolder implements ScopeHolder {
 
-    private static final ThreadLocal<ScopeState> STATE = ThreadLocal.withInitial(() -> new ScopeState(true));
+    private static final ThreadLocal<ScopeState> STATE = ThreadLocal.withInitial(OpenScopes::ofThisThread);
 
     @Override
     public ScopeState current() {
