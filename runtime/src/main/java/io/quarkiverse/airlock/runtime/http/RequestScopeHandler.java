@@ -6,6 +6,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
+import io.quarkiverse.airlock.spi.AirlockHooks;
+import io.quarkiverse.airlock.spi.ScopeState;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -21,9 +23,6 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
-    /** Marks a request that already has its scope: a reroute runs the filters again on the same request. */
-    private static final String SCOPED = RequestScopeHandler.class.getName();
-
     private final String nonApplicationPrefix;
 
     /**
@@ -36,7 +35,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext routing) {
-        if (routing.get(SCOPED) != null || isNonApplication(routing.request().path())) {
+        if (isNonApplication(routing.request().path())) {
             routing.next();
             return;
         }
@@ -48,14 +47,16 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
             routing.next();
             return;
         }
-        RequestScope scope = new RequestScope(context, routing.request().method().name() + " " + routing.request().path());
-        routing.addHeadersEndHandler(ignored -> {
-            int status = routing.response().getStatusCode();
-            scope.end(status < 400, "responded HTTP " + status);
-        });
+        ScopeState current = AirlockHooks.scopes().current();
+        if (current != null && current.scope() instanceof RequestScope) {
+            // a reroute runs the filters again on the same request, which has its scope already
+            routing.next();
+            return;
+        }
+        RequestScope scope = new RequestScope(routing, context);
+        routing.addHeadersEndHandler(scope);
         routing.addEndHandler(ignored -> scope.end(false, "the connection ended without a response"));
-        routing.put(SCOPED, Boolean.TRUE);
-        scope.begin();
+        scope.enter();
         routing.next();
     }
 
@@ -65,19 +66,26 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
                         || path.length() == nonApplicationPrefix.length() - 1 && nonApplicationPrefix.startsWith(path));
     }
 
-    private static final class RequestScope {
+    /**
+     * The scope of one request, and the handler told when its response headers are about to be written: one object
+     * for both, as every request opens one.
+     */
+    private static final class RequestScope extends Scope implements Handler<Void> {
 
-        private final Scope scope;
+        private final RoutingContext routing;
         private final Context context;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        RequestScope(Context context, String origin) {
+        RequestScope(RoutingContext routing, Context context) {
+            this.routing = routing;
             this.context = context;
-            this.scope = new Scope().withOrigin(origin);
+            withOrigin(routing.request().method().name() + " " + routing.request().path());
         }
 
-        void begin() {
-            scope.enter();
+        @Override
+        public void handle(Void headersEnd) {
+            int status = routing.response().getStatusCode();
+            end(status < 400, "responded HTTP " + status);
         }
 
         void end(boolean success, String outcome) {
@@ -85,16 +93,16 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
                 return;
             }
             Contexts.runOn(context, () -> {
-                scope.exit();
+                exit();
                 if (!success) {
-                    scope.discard(outcome);
+                    discard(outcome);
                     return;
                 }
                 try {
-                    scope.flush();
+                    flush();
                 } catch (RuntimeException | Error failure) {
                     LOG.errorf(failure, "Airlock: dispatching the side effects of a successful request failed: %s",
-                            scope.intents());
+                            intents());
                 }
             });
         }

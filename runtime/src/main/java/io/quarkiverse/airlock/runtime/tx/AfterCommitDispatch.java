@@ -32,9 +32,12 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
     private final TransactionManager transactions;
     private final Transaction transaction;
     private volatile TransactionOutcome outcome = TransactionOutcome.ACTIVE;
-    /** One entry per flushed scope, not per intent: most transactions see a single scope. */
-    private final List<Intent[]> batches = new ArrayList<>(2);
-    private final List<IntentExecutor> executors = new ArrayList<>(2);
+    /** What the first scope flushed in the transaction; most transactions see a single scope. */
+    private Intent[] first;
+    private IntentExecutor firstExecutor;
+    /** One entry per scope flushed after the first, not per intent; null until there is one. */
+    private List<Intent[]> later;
+    private List<IntentExecutor> laterExecutors;
     /** Whether some dispatch runs in the completing thread, where the finished transaction is still associated. */
     private boolean runsHere;
 
@@ -74,8 +77,18 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
 
     void add(List<Intent> flushed, IntentExecutor executor) {
         // a copy: a custom scope may hand dispatchAll a list of its own and change it before the commit
-        batches.add(flushed.toArray(new Intent[0]));
-        executors.add(executor);
+        Intent[] batch = flushed.toArray(new Intent[0]);
+        if (first == null) {
+            first = batch;
+            firstExecutor = executor;
+        } else {
+            if (later == null) {
+                later = new ArrayList<>(2);
+                laterExecutors = new ArrayList<>(2);
+            }
+            later.add(batch);
+            laterExecutors.add(executor);
+        }
         runsHere |= !ExecutorTraits.of(executor).handsOff();
     }
 
@@ -86,30 +99,42 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
     @Override
     public void afterCompletion(int status) {
         outcome = outcomeOf(status);
+        if (first == null) {
+            return;
+        }
         if (outcome == TransactionOutcome.UNKNOWN) {
-            for (Intent[] batch : batches) {
-                unknown(Arrays.asList(batch), status);
+            for (int b = -1; b < laterCount(); b++) {
+                unknown(Arrays.asList(batch(b)), status);
             }
             return;
         }
         if (outcome != TransactionOutcome.COMMITTED) {
-            for (Intent[] batch : batches) {
-                dropped(Arrays.asList(batch), "its transaction rolled back");
+            for (int b = -1; b < laterCount(); b++) {
+                dropped(Arrays.asList(batch(b)), "its transaction rolled back");
             }
             return;
         }
         Transaction finished = runsHere ? suspend() : null;
         try {
             AirlockListener listener = AirlockHooks.listener();
-            for (int b = 0; b < batches.size(); b++) {
-                IntentExecutor executor = executors.get(b);
-                for (Intent intent : batches.get(b)) {
+            for (int b = -1; b < laterCount(); b++) {
+                IntentExecutor executor = b < 0 ? firstExecutor : laterExecutors.get(b);
+                for (Intent intent : batch(b)) {
                     dispatch(intent, executor, listener);
                 }
             }
         } finally {
             resume(finished);
         }
+    }
+
+    /** How many scopes flushed after the first; batches are numbered from -1, the first. */
+    private int laterCount() {
+        return later == null ? 0 : later.size();
+    }
+
+    private Intent[] batch(int index) {
+        return index < 0 ? first : later.get(index);
     }
 
     private static void dispatch(Intent intent, IntentExecutor executor, AirlockListener listener) {
