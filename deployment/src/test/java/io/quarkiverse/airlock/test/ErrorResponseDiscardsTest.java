@@ -93,6 +93,14 @@ public class ErrorResponseDiscardsTest {
     }
 
     @Test
+    void responseReturnedAsObjectIsJudgedByItsStatus() {
+        given().get("/error-results/object/404").then().statusCode(404);
+        given().get("/error-results/object/200").then().statusCode(200);
+        assertThat(handlers.enqueued).containsExactly("object:404", "object:200");
+        assertThat(handlers.calls).containsExactly("object:200");
+    }
+
+    @Test
     void thrownNotFoundExceptionDiscards() {
         given().get("/error-results/not-found").then().statusCode(404);
         assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly("not-found");
@@ -158,6 +166,15 @@ public class ErrorResponseDiscardsTest {
         public RestResponse<String> restResponse(@PathParam("status") int status) {
             handlers.enqueue("rest-response:" + status);
             return RestResponse.status(RestResponse.Status.fromStatusCode(status), "rest-response " + status);
+        }
+
+        /** Declared as Object: only the returned value says that it is a response. */
+        @GET
+        @Path("/object/{status}")
+        @AirlockScope
+        public Object object(@PathParam("status") int status) {
+            handlers.enqueue("object:" + status);
+            return Response.status(status).entity("object " + status).build();
         }
 
         @GET

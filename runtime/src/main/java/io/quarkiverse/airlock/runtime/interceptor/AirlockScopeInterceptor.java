@@ -102,7 +102,7 @@ public class AirlockScopeInterceptor {
             throw failure;
         }
         ScopeEnding.exit(scope);
-        if (ErrorResults.isError(result)) {
+        if (plan.isError(result)) {
             scope.discard(ErrorResults.describe(result));
         } else {
             scope.flush();

@@ -17,6 +17,26 @@ final class ErrorResults {
         return status(result) >= 400;
     }
 
+    /**
+     * Whether a method declared to return {@code declared} may return a REST response at all: worked out once per
+     * method, so that a method returning a {@code String} or an entity pays no check per call.
+     */
+    static boolean mayBeResponse(Class<?> declared) {
+        if (declared.isPrimitive()) {
+            return false;
+        }
+        if (declared == Object.class || declared.isInterface()) {
+            // a response is an Object and an AutoCloseable
+            return true;
+        }
+        for (Class<?> type = declared; type != null && type != Object.class; type = type.getSuperclass()) {
+            if (type.getName().equals(RESPONSE) || type.getName().equals(REST_RESPONSE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why a result discards its scope, for the listeners. */
     static String describe(Object result) {
         return "returned HTTP " + status(result);

@@ -11,11 +11,13 @@ final class ScopePlan {
     private final Policy policy;
     private final ReturnKind returnKind;
     private final String origin;
+    private final boolean mayReturnResponse;
 
-    ScopePlan(Policy policy, ReturnKind returnKind, String origin) {
+    ScopePlan(Policy policy, ReturnKind returnKind, String origin, boolean mayReturnResponse) {
         this.policy = policy;
         this.returnKind = returnKind;
         this.origin = origin;
+        this.mayReturnResponse = mayReturnResponse;
     }
 
     /** A scope with the method's policy, or with the configured defaults when it names none. */
@@ -25,5 +27,10 @@ final class ScopePlan {
 
     ReturnKind returnKind() {
         return returnKind;
+    }
+
+    /** Whether what the method returns may be an HTTP error response, which discards the scope. */
+    boolean isError(Object result) {
+        return mayReturnResponse && ErrorResults.isError(result);
     }
 }

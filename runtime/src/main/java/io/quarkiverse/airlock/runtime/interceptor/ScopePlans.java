@@ -45,7 +45,8 @@ public class ScopePlans {
         Policy policy = policyClass == Policy.class ? null : Arc.container().instance(policyClass).get();
         Method method = context.getMethod();
         return new ScopePlan(policy, ReturnKind.of(method.getReturnType()),
-                method.getDeclaringClass().getSimpleName() + "#" + method.getName());
+                method.getDeclaringClass().getSimpleName() + "#" + method.getName(),
+                ErrorResults.mayBeResponse(method.getReturnType()));
     }
 
     /**
