@@ -156,8 +156,7 @@ public class ErrorResponseDiscardsTest {
         @Path("/response/{status}")
         @AirlockScope
         public Response response(@PathParam("status") int status) {
-            handlers.enqueue("response:" + status);
-            return Response.status(status).entity("response " + status).build();
+            return respond("response", status);
         }
 
         @GET
@@ -173,8 +172,12 @@ public class ErrorResponseDiscardsTest {
         @Path("/object/{status}")
         @AirlockScope
         public Object object(@PathParam("status") int status) {
-            handlers.enqueue("object:" + status);
-            return Response.status(status).entity("object " + status).build();
+            return respond("object", status);
+        }
+
+        private Response respond(String kind, int status) {
+            handlers.enqueue(kind + ":" + status);
+            return Response.status(status).entity(kind + " " + status).build();
         }
 
         @GET
