@@ -223,7 +223,10 @@ class IntentTest extends AirlockTestSupport {
         Intent named = Airlock.enqueue("task", 1);
 
         assertThat(withAction.action()).containsSame(action);
+        assertThat(withAction.args()).as("an action takes no arguments").isEmpty();
+        assertThat(withAction.toString()).isEqualTo("refresh()");
         assertThat(named.action()).isEmpty();
+        assertThat(named.args()).containsExactly(1);
         assertThat(Airlock.intent("built").args(1).enqueue().action()).isEmpty();
     }
 
