@@ -323,6 +323,11 @@ public class Scope {
             return;
         }
         AirlockListener listener = listeners();
+        if (executor instanceof BuiltinExecutor) {
+            // one of Airlock's own: it may store the scope's intents together
+            ((BuiltinExecutor) executor).dispatchAll(intents, listener);
+            return;
+        }
         for (int i = 0; i < intents.size(); i++) {
             Intent intent = intents.get(i);
             listener.dispatching(intent, executor);

@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.spi;
 
+import java.util.List;
+
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 
@@ -19,6 +21,19 @@ public interface BuiltinExecutor extends IntentExecutor {
      * time, after the task handler checks; throws a {@link io.quarkiverse.airlock.UsageException} naming the problem.
      */
     default void checkEnqueued(Intent intent) {
+    }
+
+    /**
+     * Dispatches what one scope flushes, in order, telling {@code listener} of each intent before it goes. The default
+     * dispatches them one by one and stops at the first failure; an executor that can store them together (the outbox
+     * writes one batch) overrides it, and then either all of them go or the failure leaves this method.
+     */
+    default void dispatchAll(List<Intent> intents, AirlockListener listener) {
+        for (int i = 0; i < intents.size(); i++) {
+            Intent intent = intents.get(i);
+            listener.dispatching(intent, this);
+            dispatch(intent);
+        }
     }
 
     /**

@@ -128,16 +128,61 @@ public final class OutboxStore {
             OffsetDateTime due, OffsetDateTime now) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(insert)) {
-            dialect.setId(statement, 1, id);
-            statement.setString(2, task);
-            statement.setString(3, args);
-            statement.setString(4, options);
-            statement.setString(5, origin);
-            dialect.setTime(statement, 6, due);
-            statement.setString(7, status);
-            dialect.setTime(statement, 8, now);
+            bindInsert(statement, id, task, args, options, origin, status, due, now);
             statement.executeUpdate();
         }
+    }
+
+    /** A pending row as the writer hands it over, to be written with others in one batch. */
+    record NewRow(UUID id, String task, String args, String options, String origin, OffsetDateTime due) {
+    }
+
+    /**
+     * Writes pending rows with one JDBC batch, which the driver sends in one round trip: with the caller's JTA
+     * transaction when there is one, otherwise in a local transaction of their own, so that all of them are stored or
+     * none.
+     */
+    void insertAll(List<NewRow> rows, OffsetDateTime now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (NewRow row : rows) {
+                bindInsert(statement, row.id(), row.task(), row.args(), row.options(), row.origin(),
+                        OutboxEntry.PENDING, row.due(), now);
+                statement.addBatch();
+            }
+            // an enlisted connection reports no auto-commit: its JTA transaction decides
+            boolean local = connection.getAutoCommit();
+            if (local) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                statement.executeBatch();
+                if (local) {
+                    connection.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (local) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (local) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private void bindInsert(PreparedStatement statement, UUID id, String task, String args, String options,
+            String origin, String status, OffsetDateTime due, OffsetDateTime now) throws SQLException {
+        dialect.setId(statement, 1, id);
+        statement.setString(2, task);
+        statement.setString(3, args);
+        statement.setString(4, options);
+        statement.setString(5, origin);
+        dialect.setTime(statement, 6, due);
+        statement.setString(7, status);
+        dialect.setTime(statement, 8, now);
     }
 
     /** Lets a held row be delivered from {@code due}; false when it is no longer held (its hold time passed). */
