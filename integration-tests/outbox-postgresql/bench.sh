@@ -4,7 +4,7 @@
 #
 #   integration-tests/outbox-postgresql/bench.sh [maven arguments, e.g. -o -Dmaven.repo.local=...]
 #
-# Sizes: -Dbench.intents=20000 -Dbench.per-transaction=100 -Dbench.backlog=100000 -Dbench.batch=5000
+# Sizes: -Dbench.intents=20000 -Dbench.per-transaction=100 -Dbench.backlog=1000000 -Dbench.batch=5000
 #        -Dbench.repeats=5
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -55,7 +55,7 @@ abstract class OutboxBenchmarkBase {
 
     final int intents = size("intents", 20_000);
     final int perTransaction = size("per-transaction", 100);
-    final int backlog = size("backlog", 100_000);
+    final int backlog = size("backlog", 1_000_000);
     final int batch = size("batch", 5_000);
     final int repeats = size("repeats", 5);
     final Path out = output();
