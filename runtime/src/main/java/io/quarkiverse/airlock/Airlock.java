@@ -60,6 +60,11 @@ public final class Airlock {
     }
 
     static Intent enqueue(String task, List<Object> args, Map<String, Object> options, String origin, Runnable action) {
+        return enqueue(task, args, options, origin, action, null);
+    }
+
+    static Intent enqueue(String task, List<Object> args, Map<String, Object> options, String origin, Runnable action,
+            String orderingKey) {
         ScopeState state = AirlockHooks.scopes().current();
         ScopeState guard = PolicyGuard.here(state);
         if (PolicyGuard.running(guard)) {
@@ -71,7 +76,7 @@ public final class Airlock {
             throw NoScopeException.forTask(task);
         }
         Intent intent = new Intent(task, args, options, origin != null ? origin : scope.originOrNull(), action,
-                state.localPolicies());
+                state.localPolicies(), orderingKey);
         scope.accept(intent, guard);
         return intent;
     }

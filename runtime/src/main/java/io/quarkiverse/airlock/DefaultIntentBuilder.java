@@ -14,6 +14,7 @@ final class DefaultIntentBuilder implements IntentBuilder {
     private List<Object> args = List.of();
     private Map<String, Object> options;
     private String origin;
+    private String orderingKey;
 
     DefaultIntentBuilder(String task) {
         this.task = task;
@@ -60,9 +61,24 @@ final class DefaultIntentBuilder implements IntentBuilder {
     }
 
     @Override
+    public IntentBuilder orderingKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("Intent '" + task + "': the ordering key must not be null or blank;"
+                    + " leave orderingKey(...) out for an intent that waits for no other");
+        }
+        if (key.length() > Intent.MAX_ORDERING_KEY_LENGTH) {
+            throw new IllegalArgumentException("Intent '" + task + "': the ordering key is " + key.length()
+                    + " characters long, more than the " + Intent.MAX_ORDERING_KEY_LENGTH + " the outbox stores: use a"
+                    + " shorter key (an id, or a hash of a longer one)");
+        }
+        this.orderingKey = key;
+        return this;
+    }
+
+    @Override
     public Intent enqueue() {
         Map<String, Object> frozen = options == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(options));
-        return Airlock.enqueue(task, args, frozen, origin, null);
+        return Airlock.enqueue(task, args, frozen, origin, null, orderingKey);
     }
 }

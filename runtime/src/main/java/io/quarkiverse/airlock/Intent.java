@@ -16,6 +16,12 @@ import io.quarkiverse.airlock.spi.DispatchTracing;
  */
 public final class Intent {
 
+    /**
+     * The longest {@linkplain #orderingKey() ordering key}, in characters: the outbox stores it in a column of this
+     * size.
+     */
+    public static final int MAX_ORDERING_KEY_LENGTH = 255;
+
     private final String name;
     /**
      * The arguments or, for an in-process action, the action itself: an action takes no arguments, so it rides in
@@ -34,21 +40,23 @@ public final class Intent {
     private static final class Extras {
         final Map<String, Object> options;
         final Object traceContext;
+        final String orderingKey;
         /**
          * What the scope that holds the intent now knows of it beyond the intent itself (where it was captured from,
          * the transaction it waits for). Written and read by the one unit of work that runs that scope.
          */
         Captured captured;
 
-        Extras(Map<String, Object> options, Object traceContext) {
+        Extras(Map<String, Object> options, Object traceContext, String orderingKey) {
             this.options = options;
             this.traceContext = traceContext;
+            this.orderingKey = orderingKey;
         }
     }
 
     Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
-            List<Policy> localPolicies) {
-        this(name, args, options, origin, action, localPolicies, traceHere());
+            List<Policy> localPolicies, String orderingKey) {
+        this(name, args, options, origin, action, localPolicies, traceHere(), orderingKey);
     }
 
     /** What the installed tracing remembers of where the caller runs; nothing without tracing. */
@@ -58,13 +66,13 @@ public final class Intent {
     }
 
     private Intent(String name, List<Object> args, Map<String, Object> options, String origin, Runnable action,
-            List<Policy> localPolicies, Object traceContext) {
+            List<Policy> localPolicies, Object traceContext, String orderingKey) {
         this.name = name;
         this.argsOrAction = action == null ? args : action;
         this.origin = origin;
         this.localPolicies = localPolicies;
-        if (!options.isEmpty() || traceContext != null) {
-            this.extras = new Extras(options, traceContext);
+        if (!options.isEmpty() || traceContext != null || orderingKey != null) {
+            this.extras = new Extras(options, traceContext, orderingKey);
         }
     }
 
@@ -82,7 +90,7 @@ public final class Intent {
         }
         return new Intent(name, ImmutableArgs.copyOf(args.toArray()),
                 options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options)),
-                origin, null, List.of());
+                origin, null, List.of(), null);
     }
 
     /**
@@ -91,8 +99,18 @@ public final class Intent {
      */
     public static Intent restored(String name, List<?> args, Map<String, ?> options, String origin,
             Object traceContext) {
+        return restored(name, args, options, origin, traceContext, null);
+    }
+
+    /**
+     * The same, with the ordering key it was enqueued with ({@code null} for none), so that an executor it is
+     * dispatched to again keeps the key's order (a Kafka record key, for one).
+     */
+    public static Intent restored(String name, List<?> args, Map<String, ?> options, String origin,
+            Object traceContext, String orderingKey) {
         Intent intent = restored(name, args, options, origin);
-        return new Intent(intent.name, intent.args(), intent.options(), intent.origin, null, List.of(), traceContext);
+        return new Intent(intent.name, intent.args(), intent.options(), intent.origin, null, List.of(), traceContext,
+                orderingKey);
     }
 
     /** The task name. */
@@ -134,6 +152,19 @@ public final class Intent {
     }
 
     /**
+     * The key whose intents are delivered one at a time in commit order, as set with
+     * {@link IntentBuilder#orderingKey(String)}; empty for an intent that waits for no other.
+     */
+    public Optional<String> orderingKey() {
+        return Optional.ofNullable(orderingKeyOrNull());
+    }
+
+    /** The ordering key without an Optional around it, for executors. */
+    public String orderingKeyOrNull() {
+        return extras == null ? null : extras.orderingKey;
+    }
+
+    /**
      * The trace context this intent was enqueued in, kept so that its dispatch joins that trace (an OpenTelemetry
      * {@code Context} when the application has OpenTelemetry); null without tracing. For integrations, not for
      * application code.
@@ -152,7 +183,7 @@ public final class Intent {
 
     void captured(Captured info) {
         if (extras == null) {
-            extras = new Extras(Map.of(), null);
+            extras = new Extras(Map.of(), null, null);
         }
         extras.captured = info;
     }

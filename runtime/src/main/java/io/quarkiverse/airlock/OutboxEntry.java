@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param nextAttemptAt when the row is due (pending), purged (done), or delivered if its enclosing scope has not
  *        decided by then (held)
  * @param status {@code PENDING}, {@code DONE}, {@code DEAD}, or {@code HELD}: written by a nested scope's transaction,
- *        waiting for the enclosing scope to decide
+ *        waiting for the enclosing scope to decide; {@code QUEUED} or {@code QUEUED_HELD}: the same as {@code PENDING}
+ *        or {@code HELD}, behind an earlier row of the same ordering key
  * @param lastError the failure of the last attempt, or {@code null}
  * @param createdAt when the row was written
  */
@@ -26,4 +27,8 @@ public record OutboxEntry(UUID id, String task, String args, String options, Str
     public static final String DONE = "DONE";
     public static final String DEAD = "DEAD";
     public static final String HELD = "HELD";
+    /** Pending behind an unfinished earlier row of its ordering key: claimable once that row is done. */
+    public static final String QUEUED = "QUEUED";
+    /** Held behind an unfinished earlier row of its ordering key. */
+    public static final String QUEUED_HELD = "QUEUED_HELD";
 }

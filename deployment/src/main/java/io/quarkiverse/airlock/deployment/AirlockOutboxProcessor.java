@@ -36,7 +36,7 @@ class AirlockOutboxProcessor {
     /** The folders of the DDL shipped per database, and the migrations in each (the runtime's OutboxDialect). */
     private static final List<String> DIALECT_FOLDERS = List.of("postgresql", "mariadb", "h2");
     private static final List<String> MIGRATIONS = List.of("V1_0_0__airlock_outbox.sql",
-            "V1_1_0__airlock_outbox_owner.sql");
+            "V1_1_0__airlock_outbox_owner.sql", "V1_2_0__airlock_outbox_ordering.sql");
     private static final Set<String> SUPPORTED_DB_KINDS = Set.of("postgresql", "mariadb", "mysql", "h2");
 
     @BuildStep

@@ -47,7 +47,8 @@ public class OutboxFlywayTest {
         assertThat(flyway.info().applied()).extracting(migration -> migration.getVersion().getVersion(),
                 migration -> migration.getScript()).containsExactly(
                         tuple("1.0.0", "db/airlock/h2/V1_0_0__airlock_outbox.sql"),
-                        tuple("1.1.0", "db/airlock/h2/V1_1_0__airlock_outbox_owner.sql"));
+                        tuple("1.1.0", "db/airlock/h2/V1_1_0__airlock_outbox_owner.sql"),
+                        tuple("1.2.0", "db/airlock/h2/V1_2_0__airlock_outbox_ordering.sql"));
 
         QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", 7L)));
 

@@ -19,7 +19,8 @@ public class OutboxMissingTableTest {
             .overrideConfigKey("quarkus.airlock.outbox.create-schema", "false")
             .assertException(failure -> assertThat(OutboxTestApps.messages(failure)).contains(
                     "The Airlock outbox table airlock_outbox of datasource <default> is missing",
-                    "db/airlock/h2/V1_0_0__airlock_outbox.sql and db/airlock/h2/V1_1_0__airlock_outbox_owner.sql",
+                    "db/airlock/h2/V1_0_0__airlock_outbox.sql and db/airlock/h2/V1_1_0__airlock_outbox_owner.sql and"
+                            + " db/airlock/h2/V1_2_0__airlock_outbox_ordering.sql",
                     "quarkus.flyway.locations=db/airlock/h2",
                     "db/airlock/liquibase/airlock-outbox.changelog.xml",
                     "quarkus.airlock.outbox.create-schema=true"));

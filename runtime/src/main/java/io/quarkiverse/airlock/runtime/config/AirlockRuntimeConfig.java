@@ -154,5 +154,26 @@ public interface AirlockRuntimeConfig {
          */
         @WithDefault("0s")
         Duration retention();
+
+        /**
+         * Intents with an ordering key: see `IntentBuilder.orderingKey`.
+         */
+        Ordering ordering();
+    }
+
+    interface Ordering {
+
+        /**
+         * What a dead-lettered intent with an ordering key does to the later intents of its key. `block`: they wait
+         * until it is resubmitted and delivered, or discarded, so that none runs before it. `continue`: they go on
+         * without it; resubmitted, it runs on its own, out of its key's order.
+         */
+        @WithDefault("block")
+        OnDeadLetter onDeadLetter();
+    }
+
+    enum OnDeadLetter {
+        BLOCK,
+        CONTINUE
     }
 }

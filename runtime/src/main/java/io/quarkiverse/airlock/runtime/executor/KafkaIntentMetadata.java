@@ -11,7 +11,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Kafka: the task name, the intent id and the origin are record headers; the options {@code key} and
- * {@code partition} become the record key (so a key's intents stay in order on one partition) and the partition.
+ * {@code partition} become the record key (so a key's intents stay in order on one partition) and the partition. An
+ * intent's ordering key is its record key when it has no {@code key} option.
  */
 @Singleton
 public class KafkaIntentMetadata implements IntentMetadataMapper {
@@ -29,6 +30,9 @@ public class KafkaIntentMetadata implements IntentMetadataMapper {
         metadata.addHeaders(header(TASK_HEADER, intent.name()), header(ID_HEADER, id));
         intent.origin().ifPresent(origin -> metadata.addHeaders(header(ORIGIN_HEADER, origin)));
         Object key = intent.options().get(KEY);
+        if (key == null) {
+            key = intent.orderingKeyOrNull();
+        }
         if (key != null) {
             metadata.withKey(key);
         }

@@ -54,15 +54,41 @@ final class DeadLetterStore {
     }
 
     int discard(DeadLetterFilter filter, OffsetDateTime now) {
-        return inChunks("DELETE FROM " + store.table() + inChunk(filter), filter, now, false);
+        // a dead letter that holds back the later rows of its ordering key goes on its own, letting them go
+        int total = 0;
+        List<UUID> heads;
+        do {
+            heads = keyHeads(filter, now);
+            for (UUID id : heads) {
+                if (discard(id)) {
+                    total++;
+                }
+            }
+        } while (heads.size() == CHUNK);
+        return total + inChunks("DELETE FROM " + store.table() + inChunk(filter), filter, now, false);
+    }
+
+    private List<UUID> keyHeads(DeadLetterFilter filter, OffsetDateTime now) {
+        try (Connection connection = store.dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT id FROM " + store.table()
+                        + where(filter) + " AND ordering_seq IS NOT NULL ORDER BY next_attempt_at LIMIT ?")) {
+            int index = bind(statement, filter, now);
+            statement.setInt(index, CHUNK);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(store.dialect().getId(result, 1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     boolean discard(UUID id) {
-        try (Connection connection = store.dataSource().getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "DELETE FROM " + store.table() + " WHERE id = ? AND status = 'DEAD'")) {
-            store.dialect().setId(statement, 1, id);
-            return statement.executeUpdate() == 1;
+        try {
+            return store.discard(id);
         } catch (SQLException e) {
             throw failure(e);
         }

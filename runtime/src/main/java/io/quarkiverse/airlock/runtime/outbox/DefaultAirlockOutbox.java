@@ -57,7 +57,8 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
             Map<String, AirlockConfig.Task> tasks, IntentExecutor delivery, boolean relays) {
         OutboxRelay.Settings settings = OutboxSettings.validated(tuning, tasks);
         AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(config.datasource()).get();
-        OutboxStore table = new OutboxStore(dataSource, config.table());
+        OutboxStore table = new OutboxStore(dataSource, config.table(),
+                tuning.ordering().onDeadLetter() == AirlockRuntimeConfig.OnDeadLetter.BLOCK);
         if (tuning.createSchema().orElse(LaunchMode.current() != LaunchMode.NORMAL)) {
             new OutboxSchema(table).create();
         }
@@ -157,7 +158,7 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
 
     /** Checks that the table answers; throws with the database's reason when it does not. */
     public void checkTable() {
-        store().count(OutboxEntry.PENDING);
+        store().count(OutboxEntry.PENDING, OutboxEntry.QUEUED);
     }
 
     /**
@@ -174,12 +175,12 @@ public class DefaultAirlockOutbox implements AirlockOutbox {
 
     @Override
     public long pendingCount() {
-        return store().count(OutboxEntry.PENDING);
+        return store().count(OutboxEntry.PENDING, OutboxEntry.QUEUED);
     }
 
     @Override
     public long heldCount() {
-        return store().count(OutboxEntry.HELD);
+        return store().count(OutboxEntry.HELD, OutboxEntry.QUEUED_HELD);
     }
 
     @Override

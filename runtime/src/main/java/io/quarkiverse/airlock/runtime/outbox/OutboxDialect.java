@@ -65,6 +65,19 @@ enum OutboxDialect {
                 statement.execute();
             }
         }
+
+        @Override
+        long nextPlace(Connection connection, String keyTable, String key) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + keyTable
+                    + " AS k (ordering_key, last_seq) VALUES (?, 1) ON CONFLICT (ordering_key)"
+                    + " DO UPDATE SET last_seq = k.last_seq + 1 RETURNING last_seq")) {
+                statement.setString(1, key);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        }
     },
 
     /**
@@ -120,6 +133,17 @@ enum OutboxDialect {
             release(session, space + ":" + key);
         }
 
+        @Override
+        long nextPlace(Connection connection, String keyTable, String key) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + keyTable
+                    + " (ordering_key, last_seq) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_seq = last_seq + 1")) {
+                statement.setString(1, key);
+                statement.executeUpdate();
+            }
+            // the transaction sees its own change, whatever its snapshot
+            return lastPlace(connection, keyTable, key);
+        }
+
         private static void release(Connection session, String name) throws SQLException {
             try (PreparedStatement statement = session.prepareStatement("SELECT RELEASE_LOCK(" + LOCK_NAME + ")")) {
                 statement.setString(1, name);
@@ -151,7 +175,8 @@ enum OutboxDialect {
     };
 
     /** The shipped migrations, in the order they apply: the same files in each dialect's folder. */
-    static final List<String> MIGRATIONS = List.of("V1_0_0__airlock_outbox.sql", "V1_1_0__airlock_outbox_owner.sql");
+    static final List<String> MIGRATIONS = List.of("V1_0_0__airlock_outbox.sql", "V1_1_0__airlock_outbox_owner.sql",
+            "V1_2_0__airlock_outbox_ordering.sql");
 
     /**
      * A MariaDB lock is the server's, not the database's as PostgreSQL's advisory locks are: its name includes the
@@ -211,6 +236,44 @@ enum OutboxDialect {
 
     void unlock(Connection session, int space, int key) throws SQLException {
         throw new UnsupportedOperationException(name() + " has a single relay: it locks no name");
+    }
+
+    /**
+     * Gives {@code key} its next place in {@code keyTable}, 1 when it has none yet, and locks the key's row until the
+     * connection's transaction ends. H2's way: there is no upsert that returns the new value, and a writer that lost
+     * the race to create the key's row tries again to update it, which H2 allows within the same transaction.
+     */
+    long nextPlace(Connection connection, String keyTable, String key) throws SQLException {
+        while (true) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + keyTable
+                    + " SET last_seq = last_seq + 1 WHERE ordering_key = ?")) {
+                update.setString(1, key);
+                if (update.executeUpdate() == 1) {
+                    return lastPlace(connection, keyTable, key);
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + keyTable
+                    + " (ordering_key, last_seq) VALUES (?, 1)")) {
+                insert.setString(1, key);
+                insert.executeUpdate();
+                return 1;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static long lastPlace(Connection connection, String keyTable, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_seq FROM " + keyTable
+                + " WHERE ordering_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     void setId(PreparedStatement statement, int index, UUID id) throws SQLException {

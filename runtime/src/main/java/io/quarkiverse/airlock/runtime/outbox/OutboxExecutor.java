@@ -98,7 +98,7 @@ final class OutboxExecutor implements BuiltinExecutor {
         OffsetDateTime due = dueAt(intent, now);
         try {
             store.insert(UUID.randomUUID(), intent.name(), OutboxJson.args(intent), OutboxJson.options(intent),
-                    intent.origin().orElse(null), due, now);
+                    intent.origin().orElse(null), intent.orderingKeyOrNull(), due, now);
         } catch (SQLException e) {
             // thrown into the flush, so the business transaction rolls back with the intent it could not store
             throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
@@ -128,7 +128,8 @@ final class OutboxExecutor implements BuiltinExecutor {
             Intent intent = intents.get(i);
             listener.dispatching(intent, this);
             rows.add(new OutboxStore.NewRow(UUID.randomUUID(), intent.name(), OutboxJson.args(intent),
-                    OutboxJson.options(intent), intent.origin().orElse(null), dueAt(intent, now)));
+                    OutboxJson.options(intent), intent.origin().orElse(null), dueAt(intent, now),
+                    intent.orderingKeyOrNull()));
         }
         if (doomed(status, intents.get(0))) {
             return;
@@ -192,7 +193,7 @@ final class OutboxExecutor implements BuiltinExecutor {
         }
         try {
             store.insertHeld(id, intent.name(), OutboxJson.args(intent), OutboxJson.options(intent),
-                    intent.origin().orElse(null), heldUntil, now);
+                    intent.origin().orElse(null), intent.orderingKeyOrNull(), heldUntil, now);
         } catch (SQLException e) {
             // thrown into the nested flush, so the business transaction rolls back with the intent it could not store
             throw new AirlockException("Airlock could not write " + intent + " to the outbox: " + e.getMessage(), e);
@@ -232,7 +233,7 @@ final class OutboxExecutor implements BuiltinExecutor {
 
     private void forgetNow(UUID id, Intent intent) {
         try {
-            if (!store.forget(id)) {
+            if (!store.forget(id, intent.orderingKeyOrNull() != null)) {
                 LOG.warnf("Airlock could not withdraw %s from the outbox: its hold time (quarkus.airlock.outbox."
                         + "hold-timeout=%s) passed before its enclosing scope ended, so the relay delivered it", intent,
                         Durations.human(holdTimeout));

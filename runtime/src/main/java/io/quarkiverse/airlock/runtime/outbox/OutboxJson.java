@@ -87,7 +87,7 @@ final class OutboxJson {
      * The intent of a row: arguments converted to the parameter types of the local handler when there is one, left as
      * decoded JSON otherwise (another node may handle it).
      */
-    static Intent intent(String task, String args, String options, String origin) {
+    static Intent intent(String task, String args, String options, String origin, String orderingKey) {
         JsonArray array = new JsonArray(args);
         Object[] values = new Object[array.size()];
         TaskHandler handler = AirlockHooks.tasks().find(task);
@@ -111,11 +111,11 @@ final class OutboxJson {
             }
         }
         if (trace == null) {
-            return Intent.restored(task, Arrays.asList(values), optionMap, origin);
+            return Intent.restored(task, Arrays.asList(values), optionMap, origin, null, orderingKey);
         }
         optionMap.keySet().removeAll(trace.keySet());
         DispatchTracing tracing = AirlockHooks.tracing();
         return Intent.restored(task, Arrays.asList(values), optionMap, origin,
-                tracing == null ? null : tracing.extract(trace::get));
+                tracing == null ? null : tracing.extract(trace::get), orderingKey);
     }
 }

@@ -28,8 +28,11 @@ public final class OutboxSchema {
      */
     public void create() {
         String table = store.table();
-        String ddl = ddl(store.dialect()).replace("airlock_outbox", table).replace(table + "_due",
-                table.replace('.', '_') + "_due");
+        String ddl = ddl(store.dialect()).replace("airlock_outbox", table);
+        // an index is named without the table's schema
+        for (String index : INDEXES) {
+            ddl = ddl.replace(" " + table + index + " ", " " + table.replace('.', '_') + index + " ");
+        }
         List<String> statements = Arrays.stream(ddl.split(";")).filter(sql -> !sql.isBlank()).toList();
         try (Connection connection = store.dataSource().getConnection()) {
             store.dialect().createSchema(connection, "airlock-outbox-schema:" + table, statements);
@@ -52,6 +55,8 @@ public final class OutboxSchema {
         try (Connection connection = store.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE 1 = 0").close();
+            statement.executeQuery("SELECT ordering_key, last_seq FROM " + OrderingKeys.table(table) + " WHERE 1 = 0")
+                    .close();
         } catch (SQLException e) {
             String folder = store.dialect().folder;
             throw new IllegalStateException("The Airlock outbox table " + table + " of datasource " + datasource
@@ -66,7 +71,10 @@ public final class OutboxSchema {
 
     /** Every column the store reads or writes. */
     private static final String COLUMNS = "id, task, args, options, origin, attempts, next_attempt_at, status,"
-            + " last_error, created_at, owner";
+            + " last_error, created_at, owner, ordering_key, ordering_seq";
+
+    /** The suffixes the shipped DDL names the table's indexes with. */
+    private static final List<String> INDEXES = List.of("_due", "_ordering");
 
     static String ddl(OutboxDialect dialect) {
         StringBuilder all = new StringBuilder();

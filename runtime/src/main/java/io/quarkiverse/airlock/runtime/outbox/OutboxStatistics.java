@@ -70,8 +70,8 @@ final class OutboxStatistics {
                     String status = result.getString(1);
                     long count = result.getLong(2);
                     switch (status) {
-                        case OutboxEntry.PENDING -> pending = count;
-                        case OutboxEntry.HELD -> held = count;
+                        case OutboxEntry.PENDING, OutboxEntry.QUEUED -> pending += count;
+                        case OutboxEntry.HELD, OutboxEntry.QUEUED_HELD -> held += count;
                         case OutboxEntry.DEAD -> dead = count;
                         case OutboxEntry.DONE -> done = count;
                         default -> {

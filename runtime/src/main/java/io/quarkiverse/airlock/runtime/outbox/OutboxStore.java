@@ -34,6 +34,10 @@ public final class OutboxStore {
     private final ReentrantLock claimLock = new ReentrantLock();
 
     private final String insert;
+    private final String insertKeyed;
+    private final OrderingKeys keys;
+    /** Whether a dead-lettered row holds back the later rows of its ordering key until it is resubmitted or discarded. */
+    private final boolean deadLetterBlocksKey;
     private final String selectOverdueHeld;
     private final String selectDuePending;
     private final String claim;
@@ -45,10 +49,22 @@ public final class OutboxStore {
     private final String reclaim;
 
     public OutboxStore(DataSource dataSource, String table) {
+        this(dataSource, table, true);
+    }
+
+    /**
+     * @param deadLetterBlocksKey whether a dead-lettered row holds back the later rows of its ordering key until it is
+     *        resubmitted and delivered, or discarded; otherwise they go on without it
+     */
+    public OutboxStore(DataSource dataSource, String table, boolean deadLetterBlocksKey) {
         this.dataSource = dataSource;
         this.table = table;
         this.dialect = detect(dataSource);
+        this.deadLetterBlocksKey = deadLetterBlocksKey;
+        this.keys = new OrderingKeys(dialect, table);
         this.insert = "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 0, ?, ?, NULL, ?)";
+        this.insertKeyed = "INSERT INTO " + table + " (" + COLUMNS + ", ordering_key, ordering_seq)"
+                + " VALUES (?, ?, ?, ?, ?, 0, ?, ?, NULL, ?, ?, ?)";
         // one status per query: the index then yields rows in due order and the LIMIT stops the scan, where
         // "status IN (...)" would sort every due row of both statuses first
         this.selectOverdueHeld = selectDue(table, OutboxEntry.HELD, dialect);
@@ -59,8 +75,9 @@ public final class OutboxStore {
         // an outcome is written once per row: where the database allows, its commit does not wait for the flush
         String outcome = fenced + dialect.relaxedCommit;
         this.deleteClaimed = "DELETE FROM " + table + outcome;
-        this.keepDone = "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL, owner = NULL"
-                + outcome;
+        // a kept row leaves its key's order: a later row of the key never finds it as the next one
+        this.keepDone = "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL, owner = NULL,"
+                + " ordering_seq = NULL" + outcome;
         this.recordFailure = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ?, owner = NULL"
                 + outcome;
         this.renew = "UPDATE " + table + " SET next_attempt_at = ?" + fenced;
@@ -72,7 +89,8 @@ public final class OutboxStore {
     }
 
     private static String selectDue(String table, String status, OutboxDialect dialect) {
-        return "SELECT id, task, args, options, origin, attempts FROM " + table + " WHERE status = '" + status
+        return "SELECT id, task, args, options, origin, attempts, ordering_key, ordering_seq FROM " + table
+                + " WHERE status = '" + status
                 + "' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?" + dialect.lockClause;
     }
 
@@ -112,20 +130,38 @@ public final class OutboxStore {
     /** Writes one row with the connection's transaction: the caller's JTA transaction, or its own auto-commit. */
     void insert(UUID id, String task, String args, String options, String origin, OffsetDateTime due,
             OffsetDateTime now) throws SQLException {
-        insert(id, task, args, options, origin, OutboxEntry.PENDING, due, now);
+        insert(id, task, args, options, origin, null, due, now);
+    }
+
+    /**
+     * Writes one row with the connection's transaction: the caller's JTA transaction, or its own auto-commit. A row
+     * with an ordering key waits behind the unfinished rows of its key.
+     */
+    void insert(UUID id, String task, String args, String options, String origin, String orderingKey,
+            OffsetDateTime due, OffsetDateTime now) throws SQLException {
+        insert(id, task, args, options, origin, orderingKey, OutboxEntry.PENDING, due, now);
     }
 
     /**
      * Writes one row that waits for an enclosing scope's decision ({@link #release}, {@link #forget}) until
      * {@code heldUntil}, after which the relay delivers it.
      */
-    void insertHeld(UUID id, String task, String args, String options, String origin, OffsetDateTime heldUntil,
-            OffsetDateTime now) throws SQLException {
-        insert(id, task, args, options, origin, OutboxEntry.HELD, heldUntil, now);
+    void insertHeld(UUID id, String task, String args, String options, String origin, String orderingKey,
+            OffsetDateTime heldUntil, OffsetDateTime now) throws SQLException {
+        insert(id, task, args, options, origin, orderingKey, OutboxEntry.HELD, heldUntil, now);
     }
 
-    private void insert(UUID id, String task, String args, String options, String origin, String status,
-            OffsetDateTime due, OffsetDateTime now) throws SQLException {
+    private void insert(UUID id, String task, String args, String options, String origin, String orderingKey,
+            String status, OffsetDateTime due, OffsetDateTime now) throws SQLException {
+        if (orderingKey != null) {
+            try (Connection connection = dataSource.getConnection()) {
+                inTransaction(connection, () -> {
+                    insertKeyed(connection, new NewRow(id, task, args, options, origin, due, orderingKey), status, now);
+                    return null;
+                });
+            }
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(insert)) {
             bindInsert(statement, id, task, args, options, origin, status, due, now);
@@ -133,43 +169,49 @@ public final class OutboxStore {
         }
     }
 
-    /** A pending row as the writer hands it over, to be written with others in one batch. */
-    record NewRow(UUID id, String task, String args, String options, String origin, OffsetDateTime due) {
+    /**
+     * A pending row as the writer hands it over, to be written with others in one batch.
+     *
+     * @param orderingKey the intent's ordering key, or null
+     */
+    record NewRow(UUID id, String task, String args, String options, String origin, OffsetDateTime due,
+            String orderingKey) {
     }
 
     /**
      * Writes pending rows with one JDBC batch, which the driver sends in one round trip: with the caller's JTA
      * transaction when there is one, otherwise in a local transaction of their own, so that all of them are stored or
-     * none.
+     * none. Rows with an ordering key are written one by one after the batch, each after taking its key's place.
      */
     void insertAll(List<NewRow> rows, OffsetDateTime now) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(insert)) {
-            for (NewRow row : rows) {
-                bindInsert(statement, row.id(), row.task(), row.args(), row.options(), row.origin(),
-                        OutboxEntry.PENDING, row.due(), now);
-                statement.addBatch();
-            }
-            // an enlisted connection reports no auto-commit: its JTA transaction decides
-            boolean local = connection.getAutoCommit();
-            if (local) {
-                connection.setAutoCommit(false);
-            }
-            try {
-                statement.executeBatch();
-                if (local) {
-                    connection.commit();
+        try (Connection connection = dataSource.getConnection()) {
+            inTransaction(connection, () -> {
+                boolean keyed = false;
+                try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                    int batched = 0;
+                    for (NewRow row : rows) {
+                        if (row.orderingKey() != null) {
+                            keyed = true;
+                        } else {
+                            bindInsert(statement, row.id(), row.task(), row.args(), row.options(), row.origin(),
+                                    OutboxEntry.PENDING, row.due(), now);
+                            statement.addBatch();
+                            batched++;
+                        }
+                    }
+                    if (batched > 0) {
+                        statement.executeBatch();
+                    }
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (local) {
-                    connection.rollback();
+                if (keyed) {
+                    for (NewRow row : rows) {
+                        if (row.orderingKey() != null) {
+                            insertKeyed(connection, row, OutboxEntry.PENDING, now);
+                        }
+                    }
                 }
-                throw e;
-            } finally {
-                if (local) {
-                    connection.setAutoCommit(true);
-                }
-            }
+                return null;
+            });
         }
     }
 
@@ -185,19 +227,78 @@ public final class OutboxStore {
         dialect.setTime(statement, 8, now);
     }
 
-    /** Lets a held row be delivered from {@code due}; false when it is no longer held (its hold time passed). */
+    /**
+     * Takes the key's place and writes the row with the same connection and transaction, so that the key's row stays
+     * locked until the row commits.
+     */
+    private void insertKeyed(Connection connection, NewRow row, String status, OffsetDateTime now)
+            throws SQLException {
+        long place = keys.place(connection, row.orderingKey());
+        try (PreparedStatement statement = connection.prepareStatement(insertKeyed)) {
+            // the key's first unfinished row is claimable; a later one waits for it
+            bindInsert(statement, row.id(), row.task(), row.args(), row.options(), row.origin(),
+                    place == 1 ? status : queued(status), row.due(), now);
+            statement.setString(9, row.orderingKey());
+            statement.setLong(10, place);
+            statement.executeUpdate();
+        }
+    }
+
+    private static String queued(String status) {
+        return OutboxEntry.HELD.equals(status) ? OutboxEntry.QUEUED_HELD : OutboxEntry.QUEUED;
+    }
+
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in the connection's transaction, or in a local one when the connection is in auto-commit (no
+     * JTA transaction), so that its statements commit together. An enlisted connection reports no auto-commit: its JTA
+     * transaction decides.
+     */
+    static <T> T inTransaction(Connection connection, Work<T> work) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            return work.run();
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Lets a held row be delivered from {@code due}, or from when the earlier rows of its key are done; false when it
+     * is no longer held (its hold time passed).
+     */
     boolean release(UUID id, OffsetDateTime due) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("UPDATE " + table
-                        + " SET status = 'PENDING', next_attempt_at = ? WHERE id = ? AND status = 'HELD'")) {
+                        + " SET status = CASE status WHEN 'HELD' THEN 'PENDING' ELSE 'QUEUED' END, next_attempt_at = ?"
+                        + " WHERE id = ? AND status IN ('HELD', 'QUEUED_HELD')")) {
             dialect.setTime(statement, 1, due);
             dialect.setId(statement, 2, id);
             return statement.executeUpdate() == 1;
         }
     }
 
-    /** Deletes a held row; false when it is no longer held (its hold time passed and the relay took it). */
-    boolean forget(UUID id) throws SQLException {
+    /**
+     * Deletes a held row; false when it is no longer held (its hold time passed and the relay took it). The row of an
+     * intent with an ordering key lets the later rows of its key go when it was their head.
+     */
+    boolean forget(UUID id, boolean keyed) throws SQLException {
+        if (keyed) {
+            try (Connection connection = dataSource.getConnection()) {
+                return keys.delete(connection, id, OutboxEntry.HELD, OutboxEntry.QUEUED_HELD);
+            }
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table
                         + " WHERE id = ? AND status = 'HELD'")) {
@@ -265,7 +366,8 @@ public final class OutboxStore {
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.add(new ClaimedRow(dialect.getId(result, 1), result.getString(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getInt(6) + 1));
+                            result.getString(4), result.getString(5), result.getInt(6) + 1, result.getString(7),
+                            result.getLong(8)));
                 }
             }
         }
@@ -278,8 +380,23 @@ public final class OutboxStore {
      * @return false when {@code owner} no longer holds this claim of the row: nothing changed
      */
     boolean delivered(ClaimedRow row, String owner, OffsetDateTime purgeAt) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteClaimed : keepDone)) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!row.headsItsKey()) {
+                return delivered(connection, row, owner, purgeAt);
+            }
+            return inTransaction(connection, () -> {
+                boolean ours = delivered(connection, row, owner, purgeAt);
+                if (ours) {
+                    keys.advance(connection, row.orderingKey(), row.orderingSeq());
+                }
+                return ours;
+            });
+        }
+    }
+
+    private boolean delivered(Connection connection, ClaimedRow row, String owner, OffsetDateTime purgeAt)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteClaimed : keepDone)) {
             int index = 1;
             if (purgeAt != null) {
                 dialect.setTime(statement, index++, purgeAt);
@@ -297,13 +414,36 @@ public final class OutboxStore {
      */
     boolean failed(ClaimedRow row, String owner, String error, OffsetDateTime retryAt, OffsetDateTime now)
             throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(recordFailure)) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (retryAt != null || deadLetterBlocksKey || !row.headsItsKey()) {
+                // a retried head, or a dead one that blocks, still holds back the rows behind it
+                return failed(connection, row, owner, error, retryAt, now);
+            }
+            return inTransaction(connection, () -> {
+                boolean ours = failed(connection, row, owner, error, null, now);
+                if (ours) {
+                    keys.leave(connection, row);
+                }
+                return ours;
+            });
+        }
+    }
+
+    private boolean failed(Connection connection, ClaimedRow row, String owner, String error, OffsetDateTime retryAt,
+            OffsetDateTime now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(recordFailure)) {
             statement.setString(1, retryAt == null ? OutboxEntry.DEAD : OutboxEntry.PENDING);
             dialect.setTime(statement, 2, retryAt == null ? now : retryAt);
             statement.setString(3, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error);
             fence(statement, 4, row, owner);
             return statement.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes a dead-lettered row, and lets the later rows of its key go when it held them back. */
+    boolean discard(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return keys.delete(connection, id, OutboxEntry.DEAD);
         }
     }
 
@@ -385,10 +525,16 @@ public final class OutboxStore {
     }
 
     long count(String status) {
+        return count(status, status);
+    }
+
+    /** Rows in either status. */
+    long count(String status, String orStatus) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection
-                        .prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status = ?")) {
+                        .prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE status IN (?, ?)")) {
             statement.setString(1, status);
+            statement.setString(2, orStatus);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

@@ -72,7 +72,8 @@ final class RowRunner {
         MDC.put(MDC_ROW, row.id().toString());
         MDC.put(MDC_ATTEMPT, Integer.toString(row.attempt()));
         try {
-            Intent intent = OutboxJson.intent(row.task(), row.args(), row.options(), row.origin());
+            Intent intent = OutboxJson.intent(row.task(), row.args(), row.options(), row.origin(),
+                    row.orderingKey());
             AirlockListener listener = AirlockHooks.listener();
             if (listener != null) {
                 listener.dispatching(intent, executor);

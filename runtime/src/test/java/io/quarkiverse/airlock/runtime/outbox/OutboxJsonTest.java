@@ -54,7 +54,8 @@ class OutboxJsonTest {
     void rowBecomesAnIntentWithItsOptionsButNotItsDelay() {
         Intent stored = Intent.restored("ship", List.of(7, "x"), Map.of("delay", 500, "queue", "fast"), "origin");
 
-        Intent restored = OutboxJson.intent("ship", OutboxJson.args(stored), OutboxJson.options(stored), "origin");
+        Intent restored = OutboxJson.intent("ship", OutboxJson.args(stored), OutboxJson.options(stored), "origin",
+                null);
 
         assertThat(restored.name()).isEqualTo("ship");
         assertThat(restored.args()).containsExactly(7, "x");
