@@ -136,4 +136,24 @@ class BadInputTest extends AirlockTestSupport {
         assertThat(scope.flush()).containsExactly(intent);
         assertThat(executor.dispatched()).containsExactly(intent);
     }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = { "", "   " })
+    void nullOrBlankOrderingKeyIsRejectedAtEnqueue(String key) {
+        assertRejected(() -> Airlock.intent("ship").orderingKey(key).enqueue(), "'ship'", "ordering key");
+    }
+
+    @Test
+    void anOrderingKeyLongerThanTheOutboxStoresIsRejectedAtEnqueue() {
+        String key = "k".repeat(Intent.MAX_ORDERING_KEY_LENGTH + 1);
+        assertRejected(() -> Airlock.intent("ship").orderingKey(key).enqueue(), "256 characters");
+    }
+
+    @Test
+    void theOrderingKeyTravelsWithTheIntent() {
+        Intent intent = Airlock.intent("ship").orderingKey("customer-7").args(1).enqueue();
+        assertThat(intent.orderingKey()).contains("customer-7");
+        assertThat(Airlock.enqueue("ship", 2).orderingKey()).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,6 +59,17 @@ class IntentMetadataMapperTest {
         assertThat(header(metadata, "airlock-task")).isEqualTo("shop.ship");
         assertThat(header(metadata, "airlock-id")).isEqualTo("id-1");
         assertThat(header(metadata, "airlock-origin")).isEqualTo("POST /orders");
+    }
+
+    @Test
+    void kafkaRecordKeyIsTheOrderingKeyUnlessTheKeyOptionIsSet() {
+        Intent keyed = Intent.restored("shop.ship", List.of(), Map.of(), null, null, "customer-7");
+        Intent both = Intent.restored("shop.ship", List.of(), Map.of("key", "order-7"), null, null, "customer-7");
+
+        assertThat(((OutgoingKafkaRecordMetadata<?>) new KafkaIntentMetadata().metadata(keyed, "id")).getKey())
+                .isEqualTo("customer-7");
+        assertThat(((OutgoingKafkaRecordMetadata<?>) new KafkaIntentMetadata().metadata(both, "id")).getKey())
+                .isEqualTo("order-7");
     }
 
     @Test

@@ -61,6 +61,14 @@ class OutboxJsonTest {
         assertThat(restored.args()).containsExactly(7, "x");
         assertThat(restored.options()).containsExactly(Map.entry("queue", "fast"));
         assertThat(restored.origin()).hasValue("origin");
+        assertThat(restored.orderingKey()).isEmpty();
+    }
+
+    @Test
+    void aKeyedRowBecomesAnIntentWithItsKeySoThatAnotherExecutorKeepsItsOrder() {
+        Intent restored = OutboxJson.intent("ship", "[7]", "{}", null, "customer-7");
+
+        assertThat(restored.orderingKey()).hasValue("customer-7");
     }
 
     public record Parcel(String label, int weight) {
