@@ -9,10 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -54,11 +60,15 @@ class OutboxPostgresqlTest {
     @BeforeEach
     void clean() throws SQLException {
         execute("DELETE FROM airlock_outbox");
+        execute("DELETE FROM airlock_outbox_key");
         execute("DELETE FROM shipments");
         execute("DELETE FROM orders");
         Shipping.COUNTED.clear();
         Shipping.COUNTED_BY_THREAD.clear();
         Shipping.POISON_ATTEMPTS.clear();
+        Shipping.ORDERED.clear();
+        Shipping.OVERLAPPING.clear();
+        Shipping.ORDERED_BY_THREAD.clear();
     }
 
     @Test
@@ -133,6 +143,54 @@ class OutboxPostgresqlTest {
         } finally {
             second.stop();
         }
+    }
+
+    @Test
+    void twoRelaysDeliverTheIntentsOfEachKeyOneAtATimeInCommitOrder() throws Exception {
+        int keys = 50;
+        int perKey = 200;
+        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
+                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"), RowTransaction.NONE,
+                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
+                        Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
+        second.start("second-relay");
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        try {
+            // four writers, each committing the intents of its keys one after the other, interleaved with the other
+            // writers' keys, while both relays deliver: a key's commit order is its intents' numbering
+            List<Future<?>> written = new ArrayList<>();
+            for (int writer = 0; writer < 4; writer++) {
+                int first = writer;
+                written.add(writers.submit(() -> {
+                    for (int n = 0; n < perKey; n++) {
+                        for (int key = first; key < keys; key += 4) {
+                            orders.enqueueOrdered("customer-" + key, n);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writing : written) {
+                writing.get(5, TimeUnit.MINUTES);
+            }
+            await().atMost(Duration.ofMinutes(3)).until(() -> Shipping.ORDERED.values().stream()
+                    .mapToInt(List::size).sum() >= keys * perKey && count("SELECT COUNT(*) FROM airlock_outbox") == 0);
+            System.out.printf("Outbox on %s: %d keys x %d intents, one transaction each, committed by four writers and"
+                    + " delivered in key order by two relays %s in %d ms%n", DATABASE.displayName, keys, perKey,
+                    Shipping.ORDERED_BY_THREAD, (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            writers.shutdownNow();
+            second.stop();
+        }
+        List<Integer> inOrder = IntStream.range(0, perKey).boxed().toList();
+        assertThat(Shipping.ORDERED).hasSize(keys);
+        assertThat(Shipping.ORDERED.values()).as("every key's intents, each once, in commit order")
+                .allSatisfy(delivered -> assertThat(delivered).isEqualTo(inOrder));
+        assertThat(Shipping.OVERLAPPING).as("never two intents of one key at a time").isEmpty();
+        assertThat(Shipping.ORDERED_BY_THREAD).as("both relays took part")
+                .containsKeys("airlock-outbox-handler", "second-relay");
+        assertThat(count("SELECT COUNT(*) FROM airlock_outbox_key")).as("no key left behind").isZero();
     }
 
     @Test
