@@ -47,6 +47,12 @@ public class Orders {
         });
     }
 
+    /** Enqueues the {@code n}th intent of ordering key {@code key} in a transaction of its own. */
+    @Transactional
+    public void enqueueOrdered(String key, int n) {
+        Airlock.scope(scope -> Airlock.intent("ordered").orderingKey(key).args(key, n).enqueue());
+    }
+
     /** Enqueues {@code count} counted intents in one transaction, due after {@code delay}. */
     @Transactional
     public void enqueueCounted(int from, int count, Duration delay) {

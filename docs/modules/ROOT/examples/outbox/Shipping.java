@@ -6,10 +6,12 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,12 @@ public class Shipping {
     public static final Map<UUID, AtomicInteger> COUNTED = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> COUNTED_BY_THREAD = new ConcurrentHashMap<>();
     public static final Map<String, AtomicInteger> POISON_ATTEMPTS = new ConcurrentHashMap<>();
+    /** Per ordering key, the intents delivered, in delivery order. */
+    public static final Map<String, List<Integer>> ORDERED = new ConcurrentHashMap<>();
+    /** Intents that ran while another of their key was running. */
+    public static final List<String> OVERLAPPING = new CopyOnWriteArrayList<>();
+    public static final Map<String, AtomicInteger> ORDERED_BY_THREAD = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
 
     @Inject
     AgroalDataSource dataSource;
@@ -84,5 +92,20 @@ public class Shipping {
                 .incrementAndGet();
         COUNTED_BY_THREAD.computeIfAbsent(Thread.currentThread().getName(), ignored -> new AtomicInteger())
                 .incrementAndGet();
+    }
+
+    @AirlockTask("ordered")
+    void ordered(String key, int n) {
+        AtomicInteger running = RUNNING.computeIfAbsent(key, ignored -> new AtomicInteger());
+        if (running.incrementAndGet() > 1) {
+            OVERLAPPING.add(key + ":" + n);
+        }
+        try {
+            ORDERED.computeIfAbsent(key, ignored -> new CopyOnWriteArrayList<>()).add(n);
+            ORDERED_BY_THREAD.computeIfAbsent(Thread.currentThread().getName(), ignored -> new AtomicInteger())
+                    .incrementAndGet();
+        } finally {
+            running.decrementAndGet();
+        }
     }
 }
