@@ -114,11 +114,7 @@ class OutboxPostgresqlTest {
     @Test
     void twoRelaysDrainTenThousandRowsWithNoDuplicateAndNoLoss() throws Exception {
         int total = 10_000;
-        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
-                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"), RowTransaction.NONE,
-                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
-                        Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
-        second.start("second-relay");
+        OutboxRelay second = startSecondRelay();
         try {
             // a backlog: written due in an hour, so no relay takes any of it while it is written
             for (int from = 0; from < total; from += 1000) {
@@ -149,11 +145,7 @@ class OutboxPostgresqlTest {
     void twoRelaysDeliverTheIntentsOfEachKeyOneAtATimeInCommitOrder() throws Exception {
         int keys = 50;
         int perKey = 200;
-        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
-                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"), RowTransaction.NONE,
-                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
-                        Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
-        second.start("second-relay");
+        OutboxRelay second = startSecondRelay();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
         try {
@@ -243,6 +235,16 @@ class OutboxPostgresqlTest {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    /** A relay of its own next to the application's, sharing its table, with handlers in this process. */
+    private OutboxRelay startSecondRelay() {
+        OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
+                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"), RowTransaction.NONE,
+                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
+                        Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
+        second.start("second-relay");
+        return second;
     }
 
     private long count(String sql) throws SQLException {

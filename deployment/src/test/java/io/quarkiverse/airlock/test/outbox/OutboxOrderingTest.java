@@ -74,12 +74,9 @@ public class OutboxOrderingTest {
 
     @Test
     void aDeadLetterHoldsBackItsKeyUntilItIsResubmittedAndDelivered() {
-        Shipping.failing.add("resubmitted:1");
-        charge("resubmitted", 1);
-        charge("resubmitted", 2);
+        UUID dead = deadLetterAhead("resubmitted", 2);
         charge("resubmitted-other", 1);
 
-        UUID dead = awaitDeadLetter("resubmitted");
         await().atMost(Duration.ofSeconds(10)).until(() -> Shipping.delivered("resubmitted-other").size() == 1);
         assertThat(Shipping.delivered("resubmitted")).as("behind the dead letter").isEmpty();
 
@@ -91,12 +88,7 @@ public class OutboxOrderingTest {
 
     @Test
     void discardingADeadLetterLetsTheLaterOnesOfItsKeyGoOn() {
-        Shipping.failing.add("discarded:1");
-        charge("discarded", 1);
-        charge("discarded", 2);
-        charge("discarded", 3);
-
-        UUID dead = awaitDeadLetter("discarded");
+        UUID dead = deadLetterAhead("discarded", 3);
         assertThat(outbox.discard(dead)).isTrue();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Shipping.delivered("discarded").size() == 2);
@@ -151,7 +143,12 @@ public class OutboxOrderingTest {
                 () -> Airlock.scope(scope -> Airlock.intent("charge").orderingKey(key).args(key, n).enqueue()));
     }
 
-    private UUID awaitDeadLetter(String key) {
+    /** Charges {@code count} times with {@code key}, the first of which is dead-lettered. */
+    private UUID deadLetterAhead(String key, int count) {
+        Shipping.failing.add(key + ":1");
+        for (int n = 1; n <= count; n++) {
+            charge(key, n);
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetter(key) != null);
         return deadLetter(key).id();
     }

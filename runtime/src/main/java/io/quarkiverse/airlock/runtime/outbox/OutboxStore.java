@@ -319,8 +319,7 @@ public final class OutboxStore {
             claimLock.lock();
         }
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+            return inTransaction(connection, () -> {
                 if (!dialect.claimPrelude.isEmpty()) {
                     try (Statement prelude = connection.createStatement()) {
                         prelude.execute(dialect.claimPrelude);
@@ -343,14 +342,8 @@ public final class OutboxStore {
                         update.executeBatch();
                     }
                 }
-                connection.commit();
                 return rows;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } finally {
             if (serialize) {
                 claimLock.unlock();
