@@ -96,6 +96,29 @@ public class OutboxOrderingTest {
     }
 
     @Test
+    void theIntentsOfOneScopeWrittenInOneBatchKeepTheirOrderBehindTheEarlierOnesOfTheirKey() {
+        Shipping.failing.add("batched:1");
+        ship("batched", 1);
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+            Airlock.intent("ship").orderingKey("batched").args("batched", 2).enqueue();
+            Airlock.enqueue("ship", "unkeyed", 1);
+            Airlock.intent("ship").orderingKey("batched").args("batched", 3).enqueue();
+        }));
+        // outside a transaction the batch commits on its own, all of it or nothing
+        Airlock.scope(scope -> {
+            Airlock.intent("ship").orderingKey("batched").args("batched", 4).enqueue();
+            Airlock.intent("ship").orderingKey("batched").args("batched", 5).enqueue();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Shipping.delivered("unkeyed").size() == 1
+                && Shipping.attempts("batched:1") >= 3);
+        assertThat(Shipping.delivered("batched")).as("behind batched:1").isEmpty();
+        Shipping.failing.remove("batched:1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Shipping.delivered("batched").size() == 5);
+        assertThat(Shipping.delivered("batched")).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoPlaceItsKeyWouldWaitFor() {
         ship("rolled-back", 1);
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
