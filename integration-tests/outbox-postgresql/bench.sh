@@ -7,7 +7,8 @@
 #   integration-tests/outbox-postgresql/bench.sh [maven arguments, e.g. -o -Dmaven.repo.local=...]
 #
 # Sizes: -Dbench.intents=20000 -Dbench.per-transaction=100 -Dbench.backlog=1000000 -Dbench.batch=5000
-#        -Dbench.repeats=5 (both benchmarks); -Dbench.peer-threads=16 (the peer's executor)
+#        -Dbench.repeats=5 (both benchmarks); -Dbench.peer-threads=16 (the peer's executor),
+#        -Dbench.peer-synchronous-commit=on (off: the peer's commits do not wait for the disk, its intents' neither)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -33,6 +33,9 @@ import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
 import io.quarkiverse.airlock.runtime.outbox.RowTransaction;
 import io.quarkiverse.airlock.spi.SyncExecutor;
 import io.quarkus.arc.Arc;
+import it.outbox.bench.BenchSizes;
+import it.outbox.bench.Runs;
+import it.outbox.bench.ThroughputRuns;
 
 /**
  * The outbox benchmark on PostgreSQL; {@link OutboxBenchmark} runs it at full size, {@link OutboxBenchmarkSmokeTest}
@@ -53,11 +56,12 @@ abstract class OutboxBenchmarkBase {
     private static final String PLANNED = "-- claim query: ";
     private static final String GENERIC = "-- generic plan (prepared statement):";
 
-    final int intents = size("intents", 20_000);
-    final int perTransaction = size("per-transaction", 100);
-    final int backlog = size("backlog", 1_000_000);
-    final int batch = size("batch", 5_000);
-    final int repeats = size("repeats", 5);
+    final BenchSizes sizes = sizes();
+    final int intents = sizes.intents();
+    final int perTransaction = sizes.perTransaction();
+    final int backlog = sizes.backlog();
+    final int batch = sizes.batch();
+    final int repeats = sizes.repeats();
     final Path out = output();
 
     @Inject
@@ -68,9 +72,9 @@ abstract class OutboxBenchmarkBase {
         return Path.of(System.getProperty("bench.out", "target/outbox-bench"));
     }
 
-    /** The size named {@code bench.<name>}; the smoke run overrides it. */
-    int size(String name, int benchmark) {
-        return Integer.getInteger("bench." + name, benchmark);
+    /** The sizes, from {@code bench.*}; the smoke run overrides them. */
+    BenchSizes sizes() {
+        return BenchSizes.fromProperties();
     }
 
     @Inject
@@ -92,37 +96,7 @@ abstract class OutboxBenchmarkBase {
     // ---------------------------------------------------------------- throughput
 
     private List<Map<String, Object>> throughput() throws Exception {
-        // warm-up (JIT, connection pool, prepared statements), then one and two relays in turn, so that a change in
-        // the machine's load while it runs touches both alike
-        commitAndRelay(intents, 1);
-        commitAndRelay(intents, 2);
-        drainBacklog(intents, 1);
-        double[][] committed = new double[2][repeats];
-        double[][] relayed = new double[2][repeats];
-        double[][] drained = new double[2][repeats];
-        for (int i = 0; i < repeats; i++) {
-            for (int relays = 1; relays <= 2; relays++) {
-                double[] rates = commitAndRelay(intents, relays);
-                committed[relays - 1][i] = rates[0];
-                relayed[relays - 1][i] = rates[1];
-                drained[relays - 1][i] = drainBacklog(intents, relays);
-            }
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int relays = 1; relays <= 2; relays++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("relays", relays);
-            row.put("intents", intents);
-            row.put("intentsPerTransaction", perTransaction);
-            row.put("committedPerSecond", Math.round(median(committed[relays - 1])));
-            row.put("relayedPerSecond", Math.round(median(relayed[relays - 1])));
-            row.put("drainedPerSecond", Math.round(median(drained[relays - 1])));
-            row.put("committedPerSecondRuns", Arrays.stream(committed[relays - 1]).map(Math::rint).boxed().toList());
-            row.put("relayedPerSecondRuns", Arrays.stream(relayed[relays - 1]).map(Math::rint).boxed().toList());
-            row.put("drainedPerSecondRuns", Arrays.stream(drained[relays - 1]).map(Math::rint).boxed().toList());
-            rows.add(row);
-        }
-        return rows;
+        return ThroughputRuns.measure(intents, perTransaction, repeats, this::commitAndRelay, this::drainBacklog);
     }
 
     /**
@@ -231,9 +205,9 @@ abstract class OutboxBenchmarkBase {
             row.put("backlog", backlogKind);
             row.put("backlogRows", "empty".equals(backlogKind) ? 0 : backlog);
             row.put("batch", batch);
-            row.put("microsPerIntent", round2(median(perIntent)));
-            row.put("microsPerIntentRuns", Arrays.stream(perIntent).map(OutboxBenchmarkBase::round2).boxed().toList());
-            row.put("claimQueryMillis", round2(median(claimMillis)));
+            row.put("microsPerIntent", Runs.round2(Runs.median(perIntent)));
+            row.put("microsPerIntentRuns", Arrays.stream(perIntent).map(Runs::round2).boxed().toList());
+            row.put("claimQueryMillis", Runs.round2(Runs.median(claimMillis)));
             row.put("plan", plan);
             rows.add(row);
         }
@@ -410,17 +384,6 @@ abstract class OutboxBenchmarkBase {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static double round2(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 
 import io.quarkus.test.junit.QuarkusTest;
+import it.outbox.bench.BenchSizes;
 
 /**
  * The outbox benchmark at toy sizes, in the normal build, so that it keeps running: every intent committed is relayed
@@ -17,14 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class OutboxBenchmarkSmokeTest extends OutboxBenchmarkBase {
 
     @Override
-    int size(String name, int benchmark) {
-        return switch (name) {
-            case "intents" -> 300;
-            case "per-transaction" -> 100;
-            case "backlog" -> 1_000;
-            case "batch" -> 200;
-            default -> 1;
-        };
+    BenchSizes sizes() {
+        return BenchSizes.SMOKE;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -35,7 +34,7 @@ final class PeerOutbox implements AutoCloseable {
     static final String TABLE = "txno_outbox";
 
     /** Deliveries the peer reported done: the handler ran and the transaction that deleted its row committed. */
-    static final AtomicLong DELIVERED = new AtomicLong();
+    static final Deliveries DELIVERED = new Deliveries();
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -62,7 +61,7 @@ final class PeerOutbox implements AutoCloseable {
                 .listener(new TransactionOutboxListener() {
                     @Override
                     public void success(TransactionOutboxEntry entry) {
-                        DELIVERED.incrementAndGet();
+                        DELIVERED.delivered();
                     }
                 })
                 .build();
@@ -87,8 +86,15 @@ final class PeerOutbox implements AutoCloseable {
         }, Duration.ofHours(1));
     }
 
+    /** Commits {@code total} intents, one writer thread, in transactions of {@code perTransaction}. */
+    void commitAll(int total, int perTransaction) {
+        for (int from = 0; from < total; from += perTransaction) {
+            commit(from, Math.min(perTransaction, total - from));
+        }
+    }
+
     /** Commits {@code count} intents in one transaction, their arguments {@code from} on. */
-    void commit(int from, int count) {
+    private void commit(int from, int count) {
         transactions.inTransaction(() -> {
             for (int i = from; i < from + count; i++) {
                 outbox.schedule(BenchHandler.class).handle(i);

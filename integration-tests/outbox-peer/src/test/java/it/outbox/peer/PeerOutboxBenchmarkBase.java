@@ -9,13 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +27,9 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import it.outbox.bench.BenchSizes;
+import it.outbox.bench.Runs;
+import it.outbox.bench.ThroughputRuns;
 
 /**
  * The work of Airlock's outbox benchmark (integration-tests/outbox-postgresql, OutboxBenchmarkBase), done by the peer
@@ -50,16 +53,17 @@ abstract class PeerOutboxBenchmarkBase {
 
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/airlock";
 
-    final int intents = size("intents", 20_000);
-    final int perTransaction = size("per-transaction", 100);
-    final int backlog = size("backlog", 100_000);
-    final int batch = size("batch", 5_000);
-    final int repeats = size("repeats", 5);
+    final BenchSizes sizes = smoke() ? BenchSizes.SMOKE : BenchSizes.fromProperties();
     /**
      * The threads of an instance's executor, each delivering one intent per transaction: the best of 1, 4, 8, 16 and 24
      * on this 2-core machine class, as concurrent commits share the disk flushes.
      */
-    final int threads = size("peer-threads", 16);
+    final int threads = Integer.getInteger("bench.peer-threads", 16);
+    /**
+     * PostgreSQL's {@code synchronous_commit} for every connection of the peer; {@code off} shows what the peer loses to
+     * waiting for the disk at each commit, at the price of durability: its intents' commits would not wait either.
+     */
+    final String synchronousCommit = System.getProperty("bench.peer-synchronous-commit", "on");
     final Path out = output();
 
     private AgroalDataSource dataSource;
@@ -68,19 +72,21 @@ abstract class PeerOutboxBenchmarkBase {
     /** Writes the backlogs. */
     private PeerOutbox deferring;
 
+    /** Whether this is the smoke run, at the toy sizes of Airlock's, in the normal build. */
+    boolean smoke() {
+        return false;
+    }
+
     /** Where the results go. */
-    Path output() {
-        return Path.of(System.getProperty("bench.out", "target/outbox-bench"));
+    private Path output() {
+        return smoke() ? Path.of("target/outbox-bench-smoke")
+                : Path.of(System.getProperty("bench.out", "target/outbox-bench"));
     }
 
-    /** The results of Airlock's benchmark of the same run. */
+    /** The results of Airlock's benchmark of the same run: bench.sh gives both the same folder. */
     Path airlockResults() {
-        return out.resolve("results.json");
-    }
-
-    /** The size named {@code bench.<name>}; the smoke run overrides it. */
-    int size(String name, int benchmark) {
-        return Integer.getInteger("bench." + name, benchmark);
+        return smoke() ? Path.of("../outbox-postgresql/target/outbox-bench-smoke/results.json")
+                : out.resolve("results.json");
     }
 
     @BeforeEach
@@ -90,7 +96,8 @@ abstract class PeerOutboxBenchmarkBase {
                 .connectionPoolConfiguration(pool -> pool.maxSize(30)
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(URL)
                                 .principal(new NamePrincipal("airlock"))
-                                .credential(new SimplePassword("airlock")))));
+                                .credential(new SimplePassword("airlock"))
+                                .jdbcProperty("options", "-c synchronous_commit=" + synchronousCommit))));
         application = PeerOutbox.relaying(dataSource, threads); // its construction runs the peer's migrations
         deferring = PeerOutbox.deferring(dataSource);
         execute("DELETE FROM " + PeerOutbox.TABLE);
@@ -113,7 +120,8 @@ abstract class PeerOutboxBenchmarkBase {
 
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("date", Instant.now().toString());
-        results.put("peer", PEER + " " + PEER_VERSION);
+        results.put("peer", PEER + " " + PEER_VERSION
+                + ("on".equals(synchronousCommit) ? "" : " (synchronous_commit=" + synchronousCommit + ")"));
         results.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         results.put("executorThreads", threads);
         results.put("loadavgBefore", loadBefore);
@@ -138,37 +146,12 @@ abstract class PeerOutboxBenchmarkBase {
 
     private List<Map<String, Object>> throughput() throws Exception {
         application.startFlushing("peer-application-flush");
-        // warm-up, then one and two instances in turn, as Airlock's benchmark does
-        commitAndRelay(intents, 1);
-        commitAndRelay(intents, 2);
-        drainBacklog(intents, 1);
-        double[][] committed = new double[2][repeats];
-        double[][] relayed = new double[2][repeats];
-        double[][] drained = new double[2][repeats];
-        for (int i = 0; i < repeats; i++) {
-            for (int relays = 1; relays <= 2; relays++) {
-                double[] rates = commitAndRelay(intents, relays);
-                committed[relays - 1][i] = rates[0];
-                relayed[relays - 1][i] = rates[1];
-                drained[relays - 1][i] = drainBacklog(intents, relays);
-            }
+        try {
+            return ThroughputRuns.measure(sizes.intents(), sizes.perTransaction(), sizes.repeats(), this::commitAndRelay,
+                    this::drainBacklog);
+        } finally {
+            application.stopFlushing();
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int relays = 1; relays <= 2; relays++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("relays", relays);
-            row.put("intents", intents);
-            row.put("intentsPerTransaction", perTransaction);
-            row.put("committedPerSecond", Runs.median(committed[relays - 1]));
-            row.put("relayedPerSecond", Runs.median(relayed[relays - 1]));
-            row.put("drainedPerSecond", Runs.median(drained[relays - 1]));
-            row.put("committedPerSecondRuns", Runs.rounded(committed[relays - 1]));
-            row.put("relayedPerSecondRuns", Runs.rounded(relayed[relays - 1]));
-            row.put("drainedPerSecondRuns", Runs.rounded(drained[relays - 1]));
-            rows.add(row);
-        }
-        application.stopFlushing();
-        return rows;
     }
 
     /**
@@ -177,12 +160,10 @@ abstract class PeerOutboxBenchmarkBase {
      * @return intents committed per second, and intents delivered per second from the first commit to the last delivery
      */
     private double[] commitAndRelay(int total, int relays) throws Exception {
-        reset();
+        reset(total);
         try (PeerOutbox second = relays < 2 ? null : secondInstance()) {
             long start = System.nanoTime();
-            for (int from = 0; from < total; from += perTransaction) {
-                application.commit(from, Math.min(perTransaction, total - from));
-            }
+            application.commitAll(total, sizes.perTransaction());
             long committed = System.nanoTime();
             awaitDelivered(total);
             long relayed = System.nanoTime();
@@ -204,11 +185,9 @@ abstract class PeerOutboxBenchmarkBase {
      * @return intents delivered per second
      */
     private double drainBacklog(int total, int relays) throws Exception {
-        reset();
+        reset(total);
         try (PeerOutbox second = relays < 2 ? null : secondInstance()) {
-            for (int from = 0; from < total; from += perTransaction) {
-                deferring.commit(from, Math.min(perTransaction, total - from));
-            }
+            deferring.commitAll(total, sizes.perTransaction());
             execute("UPDATE " + PeerOutbox.TABLE + " SET nextAttemptTime = nextAttemptTime - interval '2 hours'");
             long start = System.nanoTime();
             application.nudge();
@@ -228,17 +207,17 @@ abstract class PeerOutboxBenchmarkBase {
         drain(invocation, "empty", 0); // warm-up
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String backlogKind : List.of("empty", "done", "pending")) {
-            int backlogRows = "empty".equals(backlogKind) ? 0 : backlog;
-            double[] perIntent = new double[repeats];
-            for (int i = 0; i < repeats; i++) {
+            int backlogRows = "empty".equals(backlogKind) ? 0 : sizes.backlog();
+            double[] perIntent = new double[sizes.repeats()];
+            for (int i = 0; i < sizes.repeats(); i++) {
                 perIntent[i] = drain(invocation, backlogKind, backlogRows);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("backlog", backlogKind);
             row.put("backlogRows", backlogRows);
-            row.put("batch", batch);
-            row.put("microsPerIntent", Runs.round2(Runs.middle(perIntent)));
-            row.put("microsPerIntentRuns", Runs.rounded2(perIntent));
+            row.put("batch", sizes.batch());
+            row.put("microsPerIntent", Runs.round2(Runs.median(perIntent)));
+            row.put("microsPerIntentRuns", Arrays.stream(perIntent).map(Runs::round2).boxed().toList());
             rows.add(row);
         }
         return rows;
@@ -251,7 +230,7 @@ abstract class PeerOutboxBenchmarkBase {
      * @return microseconds per delivered intent
      */
     private double drain(String invocation, String backlogKind, int backlogRows) throws Exception {
-        reset();
+        reset(sizes.batch());
         if ("done".equals(backlogKind)) {
             // delivered, kept until the retention ends: the peer keeps only those with a unique request id
             insert(invocation, backlogRows, "'done-' || g", "true",
@@ -261,12 +240,13 @@ abstract class PeerOutboxBenchmarkBase {
             insert(invocation, backlogRows, "NULL", "false",
                     "LOCALTIMESTAMP + interval '1 day' + g * interval '1 millisecond'");
         }
-        insert(invocation, batch, "NULL", "false", "LOCALTIMESTAMP - interval '1 minute' + g * interval '1 microsecond'");
+        insert(invocation, sizes.batch(), "NULL", "false",
+                "LOCALTIMESTAMP - interval '1 minute' + g * interval '1 microsecond'");
         execute("ANALYZE " + PeerOutbox.TABLE); // what autovacuum does after a bulk insert
         long start = System.nanoTime();
         application.flushAll();
-        awaitDelivered(batch);
-        return (System.nanoTime() - start) / 1e3 / batch;
+        awaitDelivered(sizes.batch());
+        return (System.nanoTime() - start) / 1e3 / sizes.batch();
     }
 
     private void insert(String invocation, int rows, String uniqueRequestId, String processed, String nextAttemptTime)
@@ -284,21 +264,20 @@ abstract class PeerOutboxBenchmarkBase {
 
     // ---------------------------------------------------------------- common
 
-    /** Empties the peer's table for the next phase, once the previous phase's deliveries have all committed. */
-    private void reset() throws SQLException {
+    /**
+     * Empties the peer's table for the next phase, once the previous phase's deliveries have all committed, and
+     * expects {@code total} deliveries.
+     */
+    private void reset(int total) throws SQLException {
         execute("DELETE FROM " + PeerOutbox.TABLE);
         BenchHandler.HANDLED.set(0);
-        PeerOutbox.DELIVERED.set(0);
+        PeerOutbox.DELIVERED.expect(total);
     }
 
-    private static void awaitDelivered(long total) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (PeerOutbox.DELIVERED.get() < total) {
-            assertThat(System.nanoTime()).as("delivered %d of %d in time", PeerOutbox.DELIVERED.get(), total)
-                    .isLessThan(deadline);
-            LockSupport.parkNanos(100_000);
-        }
-        assertThat(PeerOutbox.DELIVERED.get()).as("each intent delivered once").isEqualTo(total);
+    private static void awaitDelivered(int total) throws InterruptedException {
+        assertThat(PeerOutbox.DELIVERED.await(Duration.ofMinutes(5))).as("delivered %d of %d in time",
+                PeerOutbox.DELIVERED.count(), total).isTrue();
+        assertThat(PeerOutbox.DELIVERED.count()).as("each intent delivered once").isEqualTo(total);
         assertThat(BenchHandler.HANDLED.get()).as("each handler ran once").isEqualTo(total);
     }
 

@@ -15,28 +15,9 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PeerOutboxBenchmarkSmokeTest extends PeerOutboxBenchmarkBase {
 
-    private static final Path AIRLOCK_SMOKE = Path.of("../outbox-postgresql/target/outbox-bench-smoke/results.json");
-
     @Override
-    int size(String name, int benchmark) {
-        return switch (name) {
-            case "intents" -> 300;
-            case "per-transaction" -> 100;
-            case "backlog" -> 1_000;
-            case "batch" -> 200;
-            case "peer-threads" -> benchmark;
-            default -> 1;
-        };
-    }
-
-    @Override
-    Path output() {
-        return Path.of("target/outbox-bench-smoke");
-    }
-
-    @Override
-    Path airlockResults() {
-        return AIRLOCK_SMOKE;
+    boolean smoke() {
+        return true;
     }
 
     @AfterEach
@@ -44,7 +25,7 @@ class PeerOutboxBenchmarkSmokeTest extends PeerOutboxBenchmarkBase {
         Path results = out.resolve(PEER + ".json");
         assertThat(results).exists();
         assertThat(Files.readString(results)).contains("\"relayedPerSecond\"", "\"microsPerIntent\"");
-        if (Files.exists(AIRLOCK_SMOKE)) {
+        if (Files.exists(airlockResults())) {
             assertThat(Files.readString(out.resolve("side-by-side.txt"))).contains("relay µs/intent", "pending backlog");
         }
     }

@@ -63,13 +63,13 @@ final class SideBySide {
         JsonObject sizes = airlockThroughput.get(0).getAsJsonObject();
         JsonObject drained = airlockFlatness.get(airlockFlatness.size() - 1).getAsJsonObject();
         String heading = String.format(Locale.ROOT,
-                "Outbox benchmark, one run on PostgreSQL %s: Airlock and %s (medians; %s intents, %s per transaction;"
-                        + " relay cost: a batch of %s due rows after a backlog of %s)%n"
+                "Outbox benchmark, one run on PostgreSQL %s: Airlock and %s%n(medians; throughput: %s intents, %s per"
+                        + " transaction; relay cost: a batch of %s due rows after a backlog of %s)%n"
                         + "load average: Airlock %s -> %s; %s %s -> %s%n",
                 text(airlock, "postgresql"), text(peer, "peer"), sizes.get("intents"),
                 sizes.get("intentsPerTransaction"), drained.get("batch"), drained.get("backlogRows"),
-                text(airlock, "loadavgBefore"), text(airlock, "loadavgAfter"), text(peer, "peer"),
-                text(peer, "loadavgBefore"), text(peer, "loadavgAfter"));
+                load(airlock, "loadavgBefore"), load(airlock, "loadavgAfter"), text(peer, "peer"),
+                load(peer, "loadavgBefore"), load(peer, "loadavgAfter"));
         return new SideBySide(rows, heading);
     }
 
@@ -100,6 +100,12 @@ final class SideBySide {
     private static String text(JsonObject json, String field) {
         JsonElement value = json.get(field);
         return value == null ? "unknown" : value.getAsString();
+    }
+
+    /** The 1, 5 and 15 minute averages of a {@code /proc/loadavg} line. */
+    private static String load(JsonObject json, String field) {
+        String[] averages = text(json, field).split(" ");
+        return averages.length < 3 ? averages[0] : averages[0] + " " + averages[1] + " " + averages[2];
     }
 
     String text() {
