@@ -50,10 +50,8 @@ class ConcurrentStartIT {
                     PackagedApp.kill(process);
                 }
             }
-            assertThat(count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'airlock_outbox'"))
-                    .isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'airlock_outbox'"
-                    + " AND column_name = 'owner'")).isEqualTo(1);
+            assertThat(count(DATABASE.countTables("airlock_outbox"))).isEqualTo(1);
+            assertThat(count(DATABASE.countColumns("airlock_outbox", "owner"))).isEqualTo(1);
         }
     }
 

@@ -80,7 +80,7 @@ class CrashReplayIT {
 
     private static boolean tableExists(String table) {
         try {
-            return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '" + table + "'") == 1;
+            return count(TestDatabase.current().countTables(table)) == 1;
         } catch (Exception e) {
             return false;
         }

@@ -43,6 +43,11 @@ enum TestDatabase {
             return "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'airlock' AND wait_event_type = 'Lock'";
         }
 
+        @Override
+        String currentSchema() {
+            return "current_schema()";
+        }
+
         /** A creation of the same table held open: PostgreSQL's DDL is transactional. */
         @Override
         void holdSchemaCreation(Connection blocker) throws SQLException {
@@ -87,6 +92,12 @@ enum TestDatabase {
         @Override
         String waitingForLocks() {
             return "SELECT COUNT(*) FROM information_schema.processlist WHERE db = 'airlock' AND state = 'User lock'";
+        }
+
+        /** MariaDB's information_schema spans every database of the server, the test's and any other. */
+        @Override
+        String currentSchema() {
+            return "DATABASE()";
         }
 
         /**
@@ -145,6 +156,21 @@ enum TestDatabase {
 
     /** Counts the sessions of the test database waiting for a lock. */
     abstract String waitingForLocks();
+
+    /** The SQL function naming the schema the test's tables are in. */
+    abstract String currentSchema();
+
+    /** Counts the tables named {@code table} in the test's schema. */
+    String countTables(String table) {
+        return "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '" + table + "' AND table_schema = "
+                + currentSchema();
+    }
+
+    /** Counts the columns named {@code column} of {@code table} in the test's schema. */
+    String countColumns(String table, String column) {
+        return "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = '" + table + "' AND column_name = '"
+                + column + "' AND table_schema = " + currentSchema();
+    }
 
     /** Makes instances that create the outbox table wait, until {@link #releaseSchemaCreation}. */
     abstract void holdSchemaCreation(Connection blocker) throws SQLException;
