@@ -13,7 +13,7 @@ import java.sql.Statement;
  */
 enum TestDatabase {
 
-    POSTGRESQL("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/airlock") {
+    POSTGRESQL("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/airlock", "current_schema()") {
         @Override
         String insertDueRows(String table, String task, int rows) {
             return "INSERT INTO " + table + " (id, task, args, options, attempts, next_attempt_at, status, created_at)"
@@ -43,11 +43,6 @@ enum TestDatabase {
             return "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'airlock' AND wait_event_type = 'Lock'";
         }
 
-        @Override
-        String currentSchema() {
-            return "current_schema()";
-        }
-
         /** A creation of the same table held open: PostgreSQL's DDL is transactional. */
         @Override
         void holdSchemaCreation(Connection blocker) throws SQLException {
@@ -63,7 +58,7 @@ enum TestDatabase {
         }
     },
 
-    MARIADB("MariaDB", "jdbc:mariadb://127.0.0.1:3306/airlock") {
+    MARIADB("MariaDB", "jdbc:mariadb://127.0.0.1:3306/airlock", "DATABASE()") {
         @Override
         String insertDueRows(String table, String task, int rows) {
             // the outbox's times are UTC; seq_1_to_n is a table of MariaDB's Sequence engine
@@ -94,12 +89,6 @@ enum TestDatabase {
             return "SELECT COUNT(*) FROM information_schema.processlist WHERE db = 'airlock' AND state = 'User lock'";
         }
 
-        /** MariaDB's information_schema spans every database of the server, the test's and any other. */
-        @Override
-        String currentSchema() {
-            return "DATABASE()";
-        }
-
         /**
          * MariaDB's DDL commits at once: the gate is the named lock the instances create the table under, held until
          * both wait for it.
@@ -125,10 +114,16 @@ enum TestDatabase {
 
     final String displayName;
     final String url;
+    /**
+     * The SQL function naming the schema the test's tables are in: MariaDB's information_schema spans every database
+     * of the server, the test's and any other.
+     */
+    private final String currentSchema;
 
-    TestDatabase(String displayName, String url) {
+    TestDatabase(String displayName, String url, String currentSchema) {
         this.displayName = displayName;
         this.url = url;
+        this.currentSchema = currentSchema;
     }
 
     static TestDatabase current() {
@@ -157,19 +152,16 @@ enum TestDatabase {
     /** Counts the sessions of the test database waiting for a lock. */
     abstract String waitingForLocks();
 
-    /** The SQL function naming the schema the test's tables are in. */
-    abstract String currentSchema();
-
     /** Counts the tables named {@code table} in the test's schema. */
     String countTables(String table) {
         return "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = '" + table + "' AND table_schema = "
-                + currentSchema();
+                + currentSchema;
     }
 
     /** Counts the columns named {@code column} of {@code table} in the test's schema. */
     String countColumns(String table, String column) {
         return "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = '" + table + "' AND column_name = '"
-                + column + "' AND table_schema = " + currentSchema();
+                + column + "' AND table_schema = " + currentSchema;
     }
 
     /** Makes instances that create the outbox table wait, until {@link #releaseSchemaCreation}. */
