@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,9 +58,23 @@ public final class OutboxTestApps {
 
     /** Counts with {@code sql}, whose one parameter is matched against rows whose arguments hold {@code order}. */
     public static long count(DataSource dataSource, String sql, String order) throws SQLException {
+        return count(dataSource, sql, new Object[] { "%\"" + order + "\"%" });
+    }
+
+    /** Runs one statement, such as the DDL of a table a test's handlers write to. */
+    public static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** What {@code sql}, a {@code SELECT COUNT(*)} with as many parameters as {@code parameters}, counts. */
+    public static long count(DataSource dataSource, String sql, Object... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, "%\"" + order + "\"%");
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

@@ -390,13 +390,50 @@ public final class OutboxStore {
     private boolean delivered(Connection connection, ClaimedRow row, String owner, OffsetDateTime purgeAt)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteClaimed : keepDone)) {
-            int index = 1;
-            if (purgeAt != null) {
-                dialect.setTime(statement, index++, purgeAt);
-            }
-            fence(statement, index, row, owner);
+            bindDelivered(statement, row, owner, purgeAt);
             return statement.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Records several delivered rows, none heading an ordering key, in one local transaction, with one JDBC batch that
+     * the driver sends in one round trip. A head of a key is recorded on its own ({@link #delivered(ClaimedRow, String,
+     * OffsetDateTime)}): its transaction locks its key, and one that locked several could deadlock with a writer
+     * locking them in another order.
+     *
+     * @return for each row, whether {@code owner} still held this claim of it (false: nothing changed for that row)
+     */
+    boolean[] delivered(List<ClaimedRow> rows, String owner, OffsetDateTime purgeAt) throws SQLException {
+        if (rows.size() == 1) {
+            return new boolean[] { delivered(rows.get(0), owner, purgeAt) };
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return inTransaction(connection, () -> {
+                boolean[] ours = new boolean[rows.size()];
+                try (PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteClaimed
+                        : keepDone)) {
+                    for (ClaimedRow row : rows) {
+                        bindDelivered(statement, row, owner, purgeAt);
+                        statement.addBatch();
+                    }
+                    int[] counts = statement.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        // SUCCESS_NO_INFO (-2) means the driver did not count: the row is taken as still held
+                        ours[i] = counts[i] != 0;
+                    }
+                }
+                return ours;
+            });
+        }
+    }
+
+    private void bindDelivered(PreparedStatement statement, ClaimedRow row, String owner, OffsetDateTime purgeAt)
+            throws SQLException {
+        int index = 1;
+        if (purgeAt != null) {
+            dialect.setTime(statement, index++, purgeAt);
+        }
+        fence(statement, index, row, owner);
     }
 
     /**

@@ -13,8 +13,9 @@ import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.spi.TaskInvoker;
 
 /**
- * Runs one claimed row and records its outcome: what a lane does for each row. With a {@link RowTransaction}, the
- * handler and the statement that marks the row done share one transaction.
+ * Runs one claimed row and records its outcome: what a lane does for each row. With a {@link RowTransaction}, a
+ * handler that writes through it shares its transaction with the statement that marks the row done; other deliveries
+ * are recorded by a {@link DeliveryRecorder}, grouped with those of the relay's other lanes.
  */
 final class RowRunner {
 
@@ -27,7 +28,7 @@ final class RowRunner {
     record Outcome(ClaimedRow row, Kind kind, Throwable failure, long startedNanos) {
 
         enum Kind {
-            /** Delivered; its completion is still to be recorded. */
+            /** Delivered; its completion is still to be recorded (with other lanes' rows). */
             DELIVERED,
             /** Delivered and recorded in the handler's transaction. */
             RECORDED,
@@ -48,6 +49,7 @@ final class RowRunner {
     private final RowTransaction transaction;
     private final OutboxRelay.Settings settings;
     private final Consumer<OffsetDateTime> retryScheduled;
+    private final DeliveryRecorder deliveries;
     private volatile RelaySignals signals = RelaySignals.NONE;
 
     RowRunner(OutboxStore store, String owner, IntentExecutor executor, boolean runsHandlers,
@@ -59,6 +61,7 @@ final class RowRunner {
         this.runsHandlers = runsHandlers;
         this.transaction = transaction;
         this.settings = settings;
+        this.deliveries = new DeliveryRecorder(store, owner, this::purgeAt);
     }
 
     void signals(RelaySignals signals) {
@@ -82,11 +85,14 @@ final class RowRunner {
                 deliver(row, intent);
                 return new Outcome(row, Outcome.Kind.DELIVERED, null, started);
             }
-            boolean stillOurs = transaction.run(settings.handlerTimeout(), () -> {
-                deliver(row, intent);
-                return store.delivered(row, owner, purgeAt());
-            });
-            return new Outcome(row, stillOurs ? Outcome.Kind.RECORDED : Outcome.Kind.LOST, null, started);
+            RowTransaction.Ending ending = transaction.run(settings.handlerTimeout(), () -> deliver(row, intent),
+                    () -> store.delivered(row, owner, purgeAt()));
+            Outcome.Kind kind = switch (ending) {
+                case COMPLETED -> Outcome.Kind.RECORDED;
+                case NOT_OURS -> Outcome.Kind.LOST;
+                case NOTHING_WRITTEN -> Outcome.Kind.DELIVERED;
+            };
+            return new Outcome(row, kind, null, started);
         } catch (Throwable failure) {
             return Outcome.failed(row, failure, started);
         } finally {
@@ -119,7 +125,7 @@ final class RowRunner {
         ClaimedRow row = outcome.row();
         switch (outcome.kind()) {
             case DELIVERED -> {
-                if (!store.delivered(row, owner, purgeAt())) {
+                if (!deliveries.delivered(row)) {
                     lost(row, "its completion is not recorded and the other relay may run it again");
                 }
                 signals.delivered(row.task(), System.nanoTime() - outcome.startedNanos());

@@ -15,19 +15,33 @@ public interface RowTransaction {
     /** No transaction: the handler runs, then the row's outcome is recorded on its own. */
     RowTransaction NONE = null;
 
+    /** How a row's transaction ended, when it did not throw. */
+    enum Ending {
+        /** The handler's writes and the row's completion committed together. */
+        COMPLETED,
+        /** The completion found the row no longer the relay's: the handler's writes rolled back. */
+        NOT_OURS,
+        /**
+         * The handler wrote nothing through the transaction (no resource enlisted, no synchronization registered): it
+         * committed empty, and the row's completion is left to be recorded on its own, with other lanes' rows.
+         */
+        NOTHING_WRITTEN
+    }
+
     /**
-     * Runs {@code work} in a new transaction that times out after {@code timeout}: committed when it returns true,
-     * rolled back when it returns false or throws.
+     * Runs {@code handler} in a new transaction that times out after {@code timeout}; then, if the handler wrote
+     * through the transaction, {@code completion} in the same transaction: committed when it returns true, rolled back
+     * when it returns false.
      *
-     * @return what {@code work} returned
-     * @throws Exception what {@code work} threw, or why the commit failed (the handler's transaction was marked for
-     *         rollback, a constraint failed at commit, the timeout passed)
+     * @throws Exception what the handler or the completion threw (the transaction is rolled back), or why the commit
+     *         failed (the handler's transaction was marked for rollback, a constraint failed at commit, the timeout
+     *         passed)
      */
-    boolean run(Duration timeout, Callable<Boolean> work) throws Exception;
+    Ending run(Duration timeout, Runnable handler, Callable<Boolean> completion) throws Exception;
 
     /** A JTA transaction of the application's transaction manager (Narayana). */
     static RowTransaction jta(TransactionManager transactions) {
-        return (timeout, work) -> {
+        return (timeout, handler, completion) -> {
             transactions.setTransactionTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
             try {
                 transactions.begin();
@@ -36,17 +50,22 @@ public interface RowTransaction {
             }
             boolean commit;
             try {
-                commit = work.call();
+                handler.run();
+                if (!TransactionFootprint.wroteThrough(transactions.getTransaction())) {
+                    transactions.commit();
+                    return Ending.NOTHING_WRITTEN;
+                }
+                commit = completion.call();
             } catch (Exception | Error failure) {
                 rollback(transactions, failure);
                 throw failure;
             }
             if (commit) {
                 transactions.commit();
-            } else {
-                transactions.rollback();
+                return Ending.COMPLETED;
             }
-            return commit;
+            transactions.rollback();
+            return Ending.NOT_OURS;
         };
     }
 

@@ -3,9 +3,6 @@ package io.quarkiverse.airlock.runtime.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -126,34 +123,11 @@ class OutboxRelayOutcomeTest {
 
     /** A data source whose statements fail while their SQL starts with {@link #failing}. */
     private DataSource failingOn(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-                (proxy, method, args) -> {
-                    Object result = invoke(target, method, args);
-                    if (result instanceof Connection connection) {
-                        return failingOn(connection);
-                    }
-                    return result;
-                });
+        return WatchedDataSource.of(target, sql -> {
+            String prefix = failing.get();
+            if (prefix != null && sql.startsWith(prefix)) {
+                throw new SQLException("connection lost (" + prefix + ")");
+            }
+        });
     }
-
-    private Connection failingOn(Connection target) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
-                (proxy, method, args) -> {
-                    String prefix = failing.get();
-                    if (method.getName().equals("prepareStatement") && prefix != null
-                            && ((String) args[0]).startsWith(prefix)) {
-                        throw new SQLException("connection lost (" + prefix + ")");
-                    }
-                    return invoke(target, method, args);
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
 }
