@@ -17,12 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -107,7 +111,7 @@ abstract class OutboxBenchmarkBase {
     private double[] commitAndRelay(int total, int relays) throws Exception {
         clearTable();
         BenchTasks.RELAYED.set(0);
-        OutboxRelay second = relays < 2 ? null : startSecondRelay();
+        SecondRelay second = relays < 2 ? null : startSecondRelay();
         try {
             long start = System.nanoTime();
             for (int from = 0; from < total; from += perTransaction) {
@@ -124,16 +128,37 @@ abstract class OutboxBenchmarkBase {
         }
     }
 
-    /** A relay like the application's (see application.properties), as a second process would run it. */
-    private OutboxRelay startSecondRelay() {
-        // like the application's relay: each handler in the transaction that marks its row done
+    /**
+     * A relay like the application's (see application.properties, and {@code -Dquarkus.airlock.outbox.delivery=worker
+     * -Dquarkus.airlock.outbox.worker-concurrency=N} for lanes on a pool), as a second process would run it: each
+     * handler in the transaction that marks its row done.
+     */
+    private SecondRelay startSecondRelay() {
+        Config config = ConfigProvider.getConfig();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        Lanes lanes = "worker".equals(config.getOptionalValue("quarkus.airlock.outbox.delivery", String.class).orElse(""))
+                ? Lanes.onPool(config.getValue("quarkus.airlock.outbox.worker-concurrency", Integer.class), pool::execute)
+                : Lanes.dedicated("second-relay");
         OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
-                SyncExecutor.INSTANCE, true, Lanes.dedicated("second-relay"),
+                SyncExecutor.INSTANCE, true, lanes,
                 RowTransaction.jta(Arc.container().instance(TransactionManager.class).get()),
                 new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
                         Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
         second.start("second-relay");
-        return second;
+        return new SecondRelay(second, pool);
+    }
+
+    /** The second relay and the pool its lanes may run on. */
+    private record SecondRelay(OutboxRelay relay, ExecutorService pool) {
+
+        void nudge() {
+            relay.nudge();
+        }
+
+        void stop() {
+            relay.stop();
+            pool.shutdown();
+        }
     }
 
     /**
@@ -145,7 +170,7 @@ abstract class OutboxBenchmarkBase {
     private double drainBacklog(int total, int relays) throws Exception {
         clearTable();
         BenchTasks.RELAYED.set(0);
-        OutboxRelay second = relays < 2 ? null : startSecondRelay();
+        SecondRelay second = relays < 2 ? null : startSecondRelay();
         try {
             for (int from = 0; from < total; from += perTransaction) {
                 tasks.commitLater(from, Math.min(perTransaction, total - from), Duration.ofHours(1));
@@ -320,7 +345,7 @@ abstract class OutboxBenchmarkBase {
     private void print(List<Map<String, Object>> throughput, List<Map<String, Object>> flatness, String loadBefore,
             String loadAfter) {
         StringBuilder report = new StringBuilder("\nAirlock outbox benchmark on PostgreSQL (medians of ").append(repeats)
-                .append(" runs)\n\n");
+                .append(" runs; relays: ").append(delivery()).append(")\n\n");
         report.append(String.format(Locale.ROOT, "%-7s %9s %7s %12s %12s %20s%n", "relays", "intents", "per tx",
                 "committed/s", "relayed/s", "backlog drained/s"));
         for (Map<String, Object> row : throughput) {
@@ -348,6 +373,7 @@ abstract class OutboxBenchmarkBase {
         json.put("loadavgBefore", loadBefore);
         json.put("loadavgAfter", loadAfter);
         json.put("postgresql", serverVersion());
+        json.put("relayDelivery", delivery());
         json.put("throughput", throughput);
         json.put("flatness", flatness);
         Files.writeString(out.resolve("results.json"), io.vertx.core.json.Json.encodePrettily(json) + "\n");
@@ -368,6 +394,15 @@ abstract class OutboxBenchmarkBase {
                     .append(",claim query ms\n");
         }
         Files.writeString(out.resolve("results.csv"), csv);
+    }
+
+    /** How the throughput runs' relays run their rows. */
+    private static String delivery() {
+        Config config = ConfigProvider.getConfig();
+        String delivery = config.getOptionalValue("quarkus.airlock.outbox.delivery", String.class).orElse("sync");
+        return "worker".equals(delivery)
+                ? "worker, " + config.getValue("quarkus.airlock.outbox.worker-concurrency", Integer.class) + " lanes each"
+                : delivery + ", one lane each";
     }
 
     private String serverVersion() {
