@@ -2,20 +2,11 @@ package io.quarkiverse.airlock.benchmarks;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import io.quarkiverse.airlock.Airlock;
@@ -24,19 +15,13 @@ import io.quarkiverse.airlock.BlockTasks;
 import io.quarkiverse.airlock.DropAll;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.Policy;
+import io.quarkiverse.airlock.Scope;
 
 /**
  * Cost of one {@code Airlock.enqueue} into an open scope. Each operation is a batch of {@link #BATCH} enqueues into a
  * fresh scope, so the buffer never grows without bound; the scope's own cost is amortised over the batch.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-// a fixed, pre-touched heap: on a virtual machine the page faults of a growing heap cost more than what is measured
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
-public class EnqueueBenchmark {
+public class EnqueueBenchmark extends NanosPerOperation {
 
     static final int BATCH = 100;
     static final IntentExecutor NO_OP = intent -> {
@@ -77,7 +62,7 @@ public class EnqueueBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void insideThreeLocalPolicies(Blackhole hole) {
-        io.quarkiverse.airlock.Scope scope = new io.quarkiverse.airlock.Scope(new DropAll(), NO_OP).enter();
+        Scope scope = new Scope(new DropAll(), NO_OP).enter();
         Airlock.policy(AllowAllLocal.ONE, () -> Airlock.policy(AllowAllLocal.TWO,
                 () -> Airlock.policy(AllowAllLocal.THREE, () -> {
                     for (int i = 0; i < BATCH; i++) {
@@ -89,7 +74,7 @@ public class EnqueueBenchmark {
     }
 
     private void batch(Policy policy, Blackhole hole) {
-        io.quarkiverse.airlock.Scope scope = new io.quarkiverse.airlock.Scope(policy, NO_OP).enter();
+        Scope scope = new Scope(policy, NO_OP).enter();
         for (int i = 0; i < BATCH; i++) {
             hole.consume(Airlock.enqueue("notifyWarehouse", orderId));
         }

@@ -1,19 +1,9 @@
 package io.quarkiverse.airlock.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import io.quarkiverse.airlock.runtime.context.VertxScopeHolder;
 import io.quarkiverse.airlock.spi.AirlockHooks;
@@ -26,14 +16,7 @@ import io.vertx.core.impl.ContextInternal;
  * Where the current scope is looked up: a thread-local, or a local of the Vert.x duplicated context the caller runs on
  * (what Quarkus uses).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-// a fixed, pre-touched heap: on a virtual machine the page faults of a growing heap cost more than what is measured
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
-public class ScopeHolderBenchmark {
+public class ScopeHolderBenchmark extends NanosPerOperation {
 
     final ScopeHolder threadLocal = AirlockHooks.threadLocalScopes();
     final ScopeHolder vertx = new VertxScopeHolder();

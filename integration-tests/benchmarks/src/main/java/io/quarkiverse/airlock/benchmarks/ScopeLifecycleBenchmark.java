@@ -1,15 +1,6 @@
 package io.quarkiverse.airlock.benchmarks;
 
-import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AllowAll;
@@ -19,14 +10,7 @@ import io.quarkiverse.airlock.Scope;
 /**
  * A whole unit of work: new scope, enter, enqueue, exit, flush through an executor that does nothing.
  */
-@State(org.openjdk.jmh.annotations.Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-// a fixed, pre-touched heap: on a virtual machine the page faults of a growing heap cost more than what is measured
-@Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch" })
-public class ScopeLifecycleBenchmark {
+public class ScopeLifecycleBenchmark extends NanosPerOperation {
 
     static final IntentExecutor NO_OP = intent -> {
     };
