@@ -52,10 +52,7 @@ public class IsolationResource {
     @AirlockScope
     public Response blocking(@PathParam("number") int number) throws InterruptedException {
         String id = "blocking-" + number;
-        work.first(id);
-        Thread.sleep(number % 3);
-        work.second(id);
-        work.third(id);
+        work.blocking(id, number);
         return answer(number, id);
     }
 

@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.it.isolation;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkiverse.airlock.Airlock;
@@ -12,6 +14,9 @@ import io.quarkiverse.airlock.BlockTasks;
  */
 @ApplicationScoped
 public class UnitOfWork {
+
+    /** What a whole unit of work records, in order, once its scope flushed. */
+    public static final List<Integer> RECORDS = List.of(0, 1, 2, 3, 4);
 
     public void first(String requestId) {
         Airlock.enqueue("record", requestId, 0);
@@ -33,6 +38,14 @@ public class UnitOfWork {
 
     public void third(String requestId) {
         Airlock.enqueue("record", requestId, 4);
+    }
+
+    /** Every step on the calling thread, which blocks for a moment between the first two. */
+    public void blocking(String requestId, int number) throws InterruptedException {
+        first(requestId);
+        Thread.sleep(number % 3);
+        second(requestId);
+        third(requestId);
     }
 
     /** Requests whose number is a multiple of this fail, half with a 4xx answer and half with an exception. */

@@ -4,18 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
-import io.quarkiverse.airlock.it.isolation.DispatchLog;
+import io.quarkiverse.airlock.it.isolation.DispatchLogTest;
+import io.quarkiverse.airlock.it.isolation.UnitOfWork;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -23,36 +17,19 @@ import io.quarkus.test.junit.TestProfile;
  * failure discards, whatever runs the endpoint.
  */
 @QuarkusTest
-@TestProfile(AutoScopeTest.AutoScope.class)
-class AutoScopeTest {
-
-    public static class AutoScope implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.airlock.http.auto-scope", "true");
-        }
-    }
-
-    static final List<Integer> ALL = List.of(0, 1, 2, 3, 4);
-
-    @Inject
-    DispatchLog log;
-
-    @BeforeEach
-    void clear() {
-        log.clear();
-    }
+@TestProfile(AutoScopeOn.class)
+class AutoScopeTest extends DispatchLogTest {
 
     @Test
     void eventLoopEndpointWithDelays() {
         given().get("/auto/reactive/1").then().statusCode(200);
-        assertThat(log.of("auto-reactive-1")).isEqualTo(ALL);
+        assertThat(log.of("auto-reactive-1")).isEqualTo(UnitOfWork.RECORDS);
     }
 
     @Test
     void workerEndpointWithNestedAnnotatedScope() {
         given().get("/auto/blocking/2").then().statusCode(200);
-        assertThat(log.of("auto-blocking-2")).isEqualTo(ALL);
+        assertThat(log.of("auto-blocking-2")).isEqualTo(UnitOfWork.RECORDS);
     }
 
     @Test
@@ -62,7 +39,7 @@ class AutoScopeTest {
             return;
         }
         given().get("/isolation/virtual/3").then().statusCode(200);
-        assertThat(log.of("virtual-3")).isEqualTo(ALL);
+        assertThat(log.of("virtual-3")).isEqualTo(UnitOfWork.RECORDS);
     }
 
     @Test

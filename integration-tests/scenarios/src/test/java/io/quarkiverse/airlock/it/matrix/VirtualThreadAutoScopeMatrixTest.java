@@ -1,10 +1,9 @@
 package io.quarkiverse.airlock.it.matrix;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
+import io.quarkiverse.airlock.it.autoscope.AutoScopeOn;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -13,15 +12,8 @@ import io.quarkus.test.junit.TestProfile;
  * the auto-scope.
  */
 @QuarkusTest
-@TestProfile(VirtualThreadAutoScopeMatrixTest.AutoScope.class)
+@TestProfile(AutoScopeOn.class)
 class VirtualThreadAutoScopeMatrixTest extends VirtualThreadMatrixTest {
-
-    public static class AutoScope implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.airlock.http.auto-scope", "true");
-        }
-    }
 
     static Stream<String> rows() {
         return VirtualThreadCells.rows(true);

@@ -3,23 +3,18 @@ package io.quarkiverse.airlock.it.reentrancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.NoScopeException;
-import io.quarkiverse.airlock.it.isolation.DispatchLog;
+import io.quarkiverse.airlock.it.isolation.DispatchLogTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A task handler runs outside the scope that dispatched it.
  */
 @QuarkusTest
-class ReentrancyTest {
-
-    @Inject
-    DispatchLog log;
+class ReentrancyTest extends DispatchLogTest {
 
     @Test
     void handlerWithoutScopeCannotEnqueue() {

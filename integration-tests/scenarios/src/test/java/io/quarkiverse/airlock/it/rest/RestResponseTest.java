@@ -3,30 +3,22 @@ package io.quarkiverse.airlock.it.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.inject.Inject;
+import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkiverse.airlock.it.isolation.DispatchLog;
+import io.quarkiverse.airlock.it.isolation.DispatchLogTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class RestResponseTest {
+class RestResponseTest extends DispatchLogTest {
 
-    @Inject
-    DispatchLog log;
-
-    @Test
-    void successStatusFlushes() {
-        given().post("/rest-response/201").then().statusCode(201);
-        assertThat(log.of("rest-response-201")).containsExactly(0);
-    }
-
-    @Test
-    void errorStatusDiscards() {
-        given().post("/rest-response/400").then().statusCode(400);
-        given().post("/rest-response/503").then().statusCode(503);
-        assertThat(log.of("rest-response-400")).isEmpty();
-        assertThat(log.of("rest-response-503")).isEmpty();
+    /** A success status flushes the endpoint's scope, an error status discards it. */
+    @ParameterizedTest(name = "{0} flushes: {1}")
+    @CsvSource({ "201, true", "400, false", "503, false" })
+    void theStatusDecides(int status, boolean flushes) {
+        given().post("/rest-response/" + status).then().statusCode(status);
+        assertThat(log.of("rest-response-" + status)).isEqualTo(flushes ? List.of(0) : List.of());
     }
 }
