@@ -1,12 +1,8 @@
 package io.quarkiverse.airlock.it.shop;
 
-import static io.quarkiverse.airlock.it.shop.CheckoutTest.createOrder;
-import static io.quarkiverse.airlock.it.shop.CheckoutTest.sideEffects;
-import static io.quarkiverse.airlock.it.shop.CheckoutTest.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,12 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * A bulk job changes data without telling anyone, unless asked to.
  */
 @QuarkusTest
-class BackfillTest {
-
-    @BeforeEach
-    void clear() {
-        given().delete("/side-effects").then().statusCode(204);
-    }
+class BackfillTest extends ShopTest {
 
     @Test
     void backfillUnderDropAllKeepsDataChangesAndDispatchesNothing() {

@@ -3,24 +3,15 @@ package io.quarkiverse.airlock.it.shop;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.common.mapper.TypeRef;
 
 /**
  * The checkout endpoint is a unit of work: its side effects escape only when it succeeds.
  */
 @QuarkusTest
-class CheckoutTest {
-
-    @BeforeEach
-    void clear() {
-        given().delete("/side-effects").then().statusCode(204);
-    }
+class CheckoutTest extends ShopTest {
 
     @Test
     void successfulCheckoutNotifiesWarehouseAndCustomerOnce() {
@@ -49,19 +40,5 @@ class CheckoutTest {
         given().post("/orders/{id}/checkout", 999_999).then().statusCode(404);
 
         assertThat(sideEffects()).isEmpty();
-    }
-
-    static long createOrder(String customer) {
-        return given().queryParam("customer", customer).post("/orders").then().statusCode(201).extract()
-                .jsonPath().getLong("id");
-    }
-
-    static String status(long id) {
-        return given().get("/orders/{id}", id).then().statusCode(200).extract().jsonPath().getString("status");
-    }
-
-    static List<SideEffectResource.Effect> sideEffects() {
-        return given().get("/side-effects").then().statusCode(200).extract().as(new TypeRef<>() {
-        });
     }
 }

@@ -25,13 +25,20 @@ public class TransactionScenarios {
     @Inject
     Inner inner;
 
-    /** The scope encloses the transaction: it flushes after the commit, with no transaction left, so at once. */
+    /**
+     * The scope encloses the transaction: it flushes after the commit, with no transaction left, so at once. Returns the
+     * side effects run once the transaction committed, before the scope ended.
+     */
     @AirlockScope
-    public void scopeAroundTransaction(long id) {
+    public int scopeAroundTransaction(long id) {
         orders.process(id);
+        return orders.sideEffects().size();
     }
 
-    /** The transaction encloses the scope: the flush happens in the transaction and waits for its commit. */
+    /**
+     * The transaction encloses the scope: the flush happens in the transaction and waits for its commit. Returns the side
+     * effects run once the scope flushed, before the commit.
+     */
     @Transactional
     public int scopeInsideTransaction(long id) {
         Airlock.scope(scope -> orders.process(id));
@@ -46,19 +53,28 @@ public class TransactionScenarios {
         transactions.setRollbackOnly();
     }
 
-    /** A programmatic new transaction inside a scope: the intents wait for the scope, which ends after the commit. */
-    public void requiringNewInsideScope(long id) {
-        Airlock.scope(scope -> QuarkusTransaction.requiringNew().run(() -> orders.process(id)));
+    /**
+     * A programmatic new transaction inside a scope: the intents wait for the scope, which ends after the commit. Returns
+     * the side effects run once the transaction committed, before the scope ended.
+     */
+    public int requiringNewInsideScope(long id) {
+        int[] seenAfterCommit = new int[1];
+        Airlock.scope(scope -> {
+            QuarkusTransaction.requiringNew().run(() -> orders.process(id));
+            seenAfterCommit[0] = orders.sideEffects().size();
+        });
+        return seenAfterCommit[0];
     }
 
-    /** A scope inside a programmatic new transaction: it flushes in the transaction and waits for its commit. */
+    /**
+     * A scope inside a programmatic new transaction: it flushes in the transaction and waits for its commit. Returns the
+     * side effects run once the scope flushed, before the commit.
+     */
     public int scopeInsideRequiringNew(long id) {
-        int[] seenBeforeCommit = new int[1];
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Airlock.scope(scope -> orders.process(id));
-            seenBeforeCommit[0] = orders.sideEffects().size();
+            return orders.sideEffects().size();
         });
-        return seenBeforeCommit[0];
     }
 
     /**

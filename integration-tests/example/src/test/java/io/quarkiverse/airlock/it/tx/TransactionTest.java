@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.function.ToIntBiFunction;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkiverse.airlock.it.shop.Order;
 import io.quarkiverse.airlock.it.shop.OrderService;
@@ -54,22 +57,14 @@ class TransactionTest {
         assertThat(observed()).extracting(Observed::task).containsExactly("notifyWarehouse", "sendConfirmationEmail");
     }
 
-    @Test
-    void scopeAroundTransactionDispatchesAfterTheCommit() {
+    @ParameterizedTest
+    @EnumSource
+    void intentsEscapeOnlyOnceTheScopeAndTheTransactionBothEnded(Nesting nesting) {
         long id = orders.create("cy").id;
 
-        scenarios.scopeAroundTransaction(id);
+        int seenWhenTheInnerOneEnded = nesting.scenario.applyAsInt(scenarios, id);
 
-        assertThat(observed()).extracting(Observed::observedStatus).containsExactly("PROCESSED", "PROCESSED");
-    }
-
-    @Test
-    void scopeInsideTransactionWaitsForTheCommit() {
-        long id = orders.create("dee").id;
-
-        int seenInsideTransaction = scenarios.scopeInsideTransaction(id);
-
-        assertThat(seenInsideTransaction).isZero();
+        assertThat(seenWhenTheInnerOneEnded).isZero();
         assertThat(observed()).extracting(Observed::observedStatus).containsExactly("PROCESSED", "PROCESSED");
     }
 
@@ -82,25 +77,6 @@ class TransactionTest {
 
         assertThat(observed()).isEmpty();
         assertThat(orders.find(id).status).isEqualTo(Order.Status.NEW);
-    }
-
-    @Test
-    void requiringNewInsideScope() {
-        long id = orders.create("fay").id;
-
-        scenarios.requiringNewInsideScope(id);
-
-        assertThat(observed()).extracting(Observed::observedStatus).containsExactly("PROCESSED", "PROCESSED");
-    }
-
-    @Test
-    void scopeInsideRequiringNewWaitsForItsCommit() {
-        long id = orders.create("gus").id;
-
-        int seenBeforeCommit = scenarios.scopeInsideRequiringNew(id);
-
-        assertThat(seenBeforeCommit).isZero();
-        assertThat(observed()).hasSize(2);
     }
 
     @Test
@@ -127,6 +103,23 @@ class TransactionTest {
         assertThat(observed()).extracting(Observed::orderId)
                 .containsExactly(inTheMiddle, inTheMiddle, first, first, last, last);
         assertThat(observed()).extracting(Observed::observedStatus).containsOnly("PROCESSED");
+    }
+
+    /**
+     * The ways a scope and a transaction (declared, or begun in code) nest, each run as a scenario that returns the side
+     * effects run when the inner of the two ended.
+     */
+    enum Nesting {
+        SCOPE_AROUND_TRANSACTION(TransactionScenarios::scopeAroundTransaction),
+        SCOPE_INSIDE_TRANSACTION(TransactionScenarios::scopeInsideTransaction),
+        REQUIRING_NEW_INSIDE_SCOPE(TransactionScenarios::requiringNewInsideScope),
+        SCOPE_INSIDE_REQUIRING_NEW(TransactionScenarios::scopeInsideRequiringNew);
+
+        final ToIntBiFunction<TransactionScenarios, Long> scenario;
+
+        Nesting(ToIntBiFunction<TransactionScenarios, Long> scenario) {
+            this.scenario = scenario;
+        }
     }
 
     static List<Observed> observed() {
