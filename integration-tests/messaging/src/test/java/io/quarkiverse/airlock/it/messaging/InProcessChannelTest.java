@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,9 +23,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class InProcessChannelTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(InProcessChannelTest.class, Handlers.class))
-            .overrideConfigKey("quarkus.airlock.executor", "messaging");
+    static final QuarkusUnitTest config = MessagingApps.of(InProcessChannelTest.class, Handlers.class);
 
     @Inject
     Handlers handlers;

@@ -1,6 +1,5 @@
 package io.quarkiverse.airlock.it.messaging;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.test.json.TypedArguments;
@@ -11,9 +10,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class MessagingTypedArgumentsTest extends TypedArgumentsContract {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(TypedArgumentsContract.class, TypedArguments.class))
-            .overrideConfigKey("quarkus.airlock.executor", "messaging");
+    static final QuarkusUnitTest config = MessagingApps.of(TypedArgumentsContract.class, TypedArguments.class);
 
     @Override
     protected String transport() {

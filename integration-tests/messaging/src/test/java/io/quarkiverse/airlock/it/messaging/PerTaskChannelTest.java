@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,9 +26,7 @@ import io.vertx.core.json.JsonObject;
 public class PerTaskChannelTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(PerTaskChannelTest.class, Handlers.class))
-            .overrideConfigKey("quarkus.airlock.executor", "messaging")
+    static final QuarkusUnitTest config = MessagingApps.of(PerTaskChannelTest.class, Handlers.class)
             .overrideConfigKey("quarkus.airlock.messaging.channel", "jobs")
             .overrideConfigKey("quarkus.airlock.messaging.channel-per-task", "true")
             .overrideConfigKey("quarkus.airlock.messaging.consumer.enabled", "false")

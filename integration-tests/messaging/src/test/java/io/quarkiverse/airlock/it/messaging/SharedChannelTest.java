@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,12 +35,8 @@ import io.vertx.core.json.JsonObject;
 public class SharedChannelTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(SharedChannelTest.class, Handlers.class))
-            .overrideConfigKey("quarkus.airlock.executor", "messaging")
-            .overrideConfigKey("quarkus.airlock.messaging.consumer.channel", "airlock-in")
-            .overrideConfigKey("mp.messaging.outgoing.airlock-intents.connector", "smallrye-in-memory")
-            .overrideConfigKey("mp.messaging.incoming.airlock-in.connector", "smallrye-in-memory");
+    static final QuarkusUnitTest config = MessagingApps.loopedBackInMemory(
+            MessagingApps.of(SharedChannelTest.class, Handlers.class));
 
     @Inject
     @Connector("smallrye-in-memory")
