@@ -3,15 +3,12 @@ package io.quarkiverse.airlock.it.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -21,10 +18,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DisabledTest.Disabled.class)
 class DisabledTest extends AuditedTest {
 
-    public static class Disabled implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.airlock.enabled", "false");
+    public static class Disabled extends ConfigOverride {
+        public Disabled() {
+            super("quarkus.airlock.enabled", "false");
         }
     }
 

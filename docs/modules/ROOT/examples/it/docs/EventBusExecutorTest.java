@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
@@ -31,10 +29,9 @@ import io.vertx.core.json.JsonArray;
 @TestProfile(EventBusExecutorTest.EventBusExecutor.class)
 class EventBusExecutorTest extends AuditedTest {
 
-    public static class EventBusExecutor implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.airlock.executor", "event-bus");
+    public static class EventBusExecutor extends ConfigOverride {
+        public EventBusExecutor() {
+            super("quarkus.airlock.executor", "event-bus");
         }
     }
 

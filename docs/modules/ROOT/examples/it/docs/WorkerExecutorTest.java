@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.common.vertx.VertxContext;
 
@@ -27,10 +25,9 @@ import io.smallrye.common.vertx.VertxContext;
 @TestProfile(WorkerExecutorTest.WorkerExecutor.class)
 class WorkerExecutorTest extends AuditedTest {
 
-    public static class WorkerExecutor implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.airlock.executor", "worker");
+    public static class WorkerExecutor extends ConfigOverride {
+        public WorkerExecutor() {
+            super("quarkus.airlock.executor", "worker");
         }
     }
 

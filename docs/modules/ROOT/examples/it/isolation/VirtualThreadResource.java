@@ -24,14 +24,11 @@ public class VirtualThreadResource {
     @RunOnVirtualThread
     @AirlockScope
     public Response virtual(@PathParam("number") int number) throws InterruptedException {
-        String id = "virtual-" + number;
         if (!Thread.currentThread().isVirtual()) {
             return Response.serverError().entity("not on a virtual thread: " + Thread.currentThread()).build();
         }
-        work.first(id);
-        Thread.sleep(number % 3);
-        work.second(id);
-        work.third(id);
+        String id = "virtual-" + number;
+        work.blocking(id, number); // enqueues its intents, blocking between them
         return IsolationResource.answer(number, id);
     }
     // end::virtual[]
