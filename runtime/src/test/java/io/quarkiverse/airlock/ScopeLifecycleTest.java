@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** API.md section 5: a single scope's lifecycle, flush, discard and their errors. */
 class ScopeLifecycleTest extends AirlockTestSupport {
@@ -18,7 +19,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
     private final RecordingExecutor executor = new RecordingExecutor();
 
     private Scope exitedScopeWith(String... tasks) {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         for (String task : tasks) {
             Airlock.enqueue(task, task.length());
         }
@@ -26,13 +27,26 @@ class ScopeLifecycleTest extends AirlockTestSupport {
         return scope;
     }
 
+    /** Flushes or discards the scope, as {@code end} ("flush" or "discard") says. */
+    private static void finish(Scope scope, String end) {
+        if (end.equals("flush")) {
+            scope.flush();
+        } else {
+            scope.discard();
+        }
+    }
+
+    private static void assertNeitherFlushedNorDiscarded(Scope scope) {
+        assertThat(scope.isFlushed()).isFalse();
+        assertThat(scope.isDiscarded()).isFalse();
+    }
+
     @Test
     void aNewScopeIsNotActiveFlushedOrDiscardedAndEmpty() {
         Scope scope = new Scope(new AllowAll(), executor);
 
         assertThat(scope.isActive()).isFalse();
-        assertThat(scope.isFlushed()).isFalse();
-        assertThat(scope.isDiscarded()).isFalse();
+        assertNeitherFlushedNorDiscarded(scope);
         assertThat(scope.intents()).isEmpty();
         assertThat(scope.ownIntents()).isEmpty();
         assertThat(scope.capturedIntents()).isEmpty();
@@ -61,8 +75,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
         scope.exit();
         assertThat(scope.isActive()).isFalse();
         assertThat(Airlock.currentScope()).isEmpty();
-        assertThat(scope.isFlushed()).isFalse();
-        assertThat(scope.isDiscarded()).isFalse();
+        assertNeitherFlushedNorDiscarded(scope);
     }
 
     @Test
@@ -70,14 +83,13 @@ class ScopeLifecycleTest extends AirlockTestSupport {
         Scope scope = exitedScopeWith("a");
 
         assertThat(executor.dispatched()).isEmpty();
-        assertThat(scope.isFlushed()).isFalse();
-        assertThat(scope.isDiscarded()).isFalse();
+        assertNeitherFlushedNorDiscarded(scope);
         assertThat(names(scope.intents())).containsExactly("a");
     }
 
     @Test
     void flushDispatchesInFifoOrderAndReturnsTheDispatchedIntents() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent a = Airlock.enqueue("a", 1);
         Intent b = Airlock.enqueue("b", noop());
         Intent c = Airlock.intent("c").args(3).enqueue();
@@ -113,7 +125,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
     @Test
     void discardDropsEverythingAndReturnsWhatWasDropped() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent a = Airlock.enqueue("a", 1);
         Intent b = Airlock.enqueue("b", noop());
         scope.exit();
@@ -162,7 +174,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
     @Test
     void intentsIsASnapshot() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Airlock.enqueue("a", 1);
         List<Intent> snapshot = scope.intents();
 
@@ -209,7 +221,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
     @Test
     void flushWhileActiveThrowsAndDispatchesNothing() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Airlock.enqueue("a", 1);
 
         assertThatThrownBy(scope::flush).isInstanceOf(ScopeStateException.class).hasMessageContaining("active");
@@ -222,7 +234,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
     @Test
     void discardWhileActiveThrows() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Airlock.enqueue("a", 1);
 
         assertThatThrownBy(scope::discard).isInstanceOf(ScopeStateException.class);
@@ -236,11 +248,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
     void aFinishedScopeCannotBeFlushedDiscardedOrEnteredAgain(String first, String second) {
         Scope scope = exitedScopeWith("a");
         boolean flushedFirst = first.equals("flush");
-        if (flushedFirst) {
-            scope.flush();
-        } else {
-            scope.discard();
-        }
+        finish(scope, first);
 
         assertThatThrownBy(second.equals("flush") ? scope::flush : scope::discard)
                 .isInstanceOf(ScopeStateException.class);
@@ -254,7 +262,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
     @Test
     void enterWhenAlreadyActiveThrows() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
 
         assertThatThrownBy(scope::enter).isInstanceOf(ScopeStateException.class);
 
@@ -273,7 +281,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
     @Test
     void exitTwiceThrows() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         scope.exit();
 
         assertThatThrownBy(scope::exit).isInstanceOf(ScopeStateException.class);
@@ -284,8 +292,8 @@ class ScopeLifecycleTest extends AirlockTestSupport {
     @Test
     void exitOfAnEnclosingScopeWhileANestedOneIsCurrentThrowsAndGivesTheThreadBack() {
         long openBefore = Airlock.openScopes();
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Scope inner = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
+        Scope inner = enterScope(executor);
         Airlock.enqueue("left-open");
 
         assertThatThrownBy(outer::exit).isInstanceOf(ScopeStateException.class)
@@ -299,10 +307,12 @@ class ScopeLifecycleTest extends AirlockTestSupport {
         assertThat(Airlock.openScopes()).isEqualTo(openBefore);
     }
 
-    @Test
-    void enqueueIntoAFlushedScopeThrowsScopeStateException() {
+    @ParameterizedTest
+    @ValueSource(strings = { "flush", "discard" })
+    void enqueueIntoAFinishedScopeThrowsScopeStateException(String end) {
         Scope scope = exitedScopeWith("a");
-        scope.flush();
+        boolean flushed = end.equals("flush");
+        finish(scope, end);
 
         Throwable thrown = catchThrowable(() -> {
             scope.enter();
@@ -311,21 +321,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
 
         assertThat(thrown).isInstanceOf(ScopeStateException.class);
         assertThat(names(scope.intents())).containsExactly("a");
-        assertThat(executor.names()).containsExactly("a");
-    }
-
-    @Test
-    void enqueueIntoADiscardedScopeThrowsScopeStateException() {
-        Scope scope = exitedScopeWith("a");
-        scope.discard();
-
-        Throwable thrown = catchThrowable(() -> {
-            scope.enter();
-            Airlock.enqueue("late", noop());
-        });
-
-        assertThat(thrown).isInstanceOf(ScopeStateException.class);
-        assertThat(names(scope.intents())).containsExactly("a");
+        assertThat(executor.names()).containsExactlyElementsOf(flushed ? List.of("a") : List.of());
     }
 
     @Test
@@ -352,7 +348,7 @@ class ScopeLifecycleTest extends AirlockTestSupport {
                 throw failure;
             }
         };
-        Scope scope = new Scope(new AllowAll(), failingOnSecond).enter();
+        Scope scope = enterScope(failingOnSecond);
         Airlock.enqueue("first", 1);
         Airlock.enqueue("second", 2);
         Airlock.enqueue("third", 3);
