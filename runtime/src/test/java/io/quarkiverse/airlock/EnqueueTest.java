@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 /** API.md section 2: enqueue outside a scope, from inside a policy, rejected by a policy, and the returned intent. */
 class EnqueueTest extends AirlockTestSupport {
 
+    /** A policy that breaks the rule: it enqueues "sneaky" from its onEnqueue callback. */
+    private static Policy enqueuingOnEnqueue() {
+        return onEnqueue(intent -> Airlock.enqueue("sneaky", 1));
+    }
+
     @Test
     void enqueueWithoutScopeThrowsNoScopeExceptionNamingTheTaskAndHowToOpenAScope() {
         assertThat(Airlock.currentScope()).isEmpty();
@@ -54,7 +59,7 @@ class EnqueueTest extends AirlockTestSupport {
         assertThatThrownBy(() -> Airlock.enqueue("lost", 1)).isInstanceOf(NoScopeException.class);
 
         assertThat(earlier.intents()).isEmpty();
-        Scope later = new Scope(new AllowAll(), executor).enter();
+        Scope later = enterScope(executor);
         later.exit();
         assertThat(later.intents()).isEmpty();
         assertThat(earlier.flush()).isEmpty();
@@ -65,7 +70,7 @@ class EnqueueTest extends AirlockTestSupport {
     @Test
     void enqueueBuffersInTheCurrentScopeWithoutDispatching() {
         RecordingExecutor executor = new RecordingExecutor();
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
 
         Airlock.enqueue("a", 1);
         Airlock.enqueue("b", 2);
@@ -161,7 +166,7 @@ class EnqueueTest extends AirlockTestSupport {
             throw violation;
         });
         RecordingExecutor executor = new RecordingExecutor();
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
 
         Throwable thrown = catchThrowable(() -> Airlock.policy(rejecting, () -> Airlock.enqueue("write", 1)));
 
@@ -208,9 +213,7 @@ class EnqueueTest extends AirlockTestSupport {
 
     @Test
     void policyEnqueueExceptionFromOnEnqueuePropagatesToTheEnqueueCaller() {
-        Policy sneaky = onEnqueue(intent -> {
-            Airlock.enqueue("sneaky", 1);
-        });
+        Policy sneaky = enqueuingOnEnqueue();
         Scope scope = new Scope(sneaky, new RecordingExecutor()).enter();
 
         assertThatThrownBy(() -> Airlock.enqueue("legit", 1)).isInstanceOf(PolicyEnqueueException.class)
@@ -286,15 +289,13 @@ class EnqueueTest extends AirlockTestSupport {
 
     @Test
     void enqueueWorksAgainAfterAPolicyCallbackFailed() {
-        Policy sneaky = onEnqueue(intent -> {
-            Airlock.enqueue("sneaky", 1);
-        });
+        Policy sneaky = enqueuingOnEnqueue();
         Scope first = new Scope(sneaky, new RecordingExecutor()).enter();
         assertThatThrownBy(() -> Airlock.enqueue("legit", 1)).isInstanceOf(PolicyEnqueueException.class);
         first.exit();
 
         RecordingExecutor executor = new RecordingExecutor();
-        Scope second = new Scope(new AllowAll(), executor).enter();
+        Scope second = enterScope(executor);
         Intent intent = Airlock.enqueue("next", 2);
         second.exit();
         second.flush();

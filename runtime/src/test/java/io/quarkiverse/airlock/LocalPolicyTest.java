@@ -22,7 +22,7 @@ class LocalPolicyTest extends AirlockTestSupport {
     void localPoliciesAreCapturedOnIntentsOutermostFirst() {
         Policy outer = new AllowAll();
         Policy inner = new LogOnFlush();
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent[] intents = new Intent[3];
 
         Airlock.policy(outer, () -> {
@@ -42,7 +42,7 @@ class LocalPolicyTest extends AirlockTestSupport {
     @Test
     void localPoliciesOfAnIntentAreUnmodifiableOrAtLeastDetached() {
         Policy local = new AllowAll();
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent[] intent = new Intent[1];
         Airlock.policy(local, () -> intent[0] = Airlock.enqueue("task", 1));
         scope.exit();
@@ -59,7 +59,7 @@ class LocalPolicyTest extends AirlockTestSupport {
 
     @Test
     void localPolicyDropsIntentsEnqueuedInsideTheBlockOnly() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Airlock.enqueue("before", 1);
         Airlock.policy(new DropAll(), () -> Airlock.enqueue("inside", 2));
         Airlock.enqueue("after", 3);
@@ -97,7 +97,7 @@ class LocalPolicyTest extends AirlockTestSupport {
     void localPoliciesAreNotAskedToAllowAtEnqueue() {
         List<String> log = new ArrayList<>();
         RecordingPolicy local = new RecordingPolicy("local", log);
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
 
         Airlock.policy(local, () -> Airlock.enqueue("task", 1));
 
@@ -111,7 +111,7 @@ class LocalPolicyTest extends AirlockTestSupport {
     void anyDroppingLocalPolicyDropsTheIntentWhateverTheScopePolicySays() {
         List<String> log = new ArrayList<>();
         RecordingPolicy allowing = new RecordingPolicy("allowing", log);
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
 
         Airlock.policy(new BlockTasks("blocked"), () -> Airlock.policy(allowing, () -> {
             Airlock.enqueue("blocked", 1);
@@ -149,7 +149,7 @@ class LocalPolicyTest extends AirlockTestSupport {
 
     @Test
     void passesLocalPoliciesIsFalseWhenAnOuterPolicyDrops() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent[] intent = new Intent[1];
         Airlock.policy(new DropAll(), () -> Airlock.policy(new AllowAll(), () -> intent[0] = Airlock.enqueue("t", 1)));
         scope.exit();
@@ -177,11 +177,11 @@ class LocalPolicyTest extends AirlockTestSupport {
     @Test
     void aLocalPolicyBlockAppliesToWhicheverScopeReceivesTheIntent() {
         Policy local = new BlockTasks("blocked");
-        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
 
         Airlock.policy(local, () -> {
             Airlock.enqueue("blocked", "inOuter");
-            Scope inner = new Scope(new AllowAll(), executor).enter();
+            Scope inner = enterScope(executor);
             Airlock.enqueue("blocked", "inInner");
             Airlock.enqueue("free", "inInner");
             inner.exit();
@@ -202,8 +202,8 @@ class LocalPolicyTest extends AirlockTestSupport {
     void capturedLocalPoliciesTravelWithIntentsIntoACapturingAncestor() {
         Policy local = new BlockTasks("blocked");
         RecordingExecutor innerExecutor = new RecordingExecutor();
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope outer = enterScope(executor);
+        Scope inner = enterScope(innerExecutor);
         Airlock.policy(local, () -> {
             Airlock.enqueue("blocked", 1);
             Airlock.enqueue("free", 2);
@@ -230,8 +230,8 @@ class LocalPolicyTest extends AirlockTestSupport {
     void localPolicyTravelsWithIntentsCapturedByAnAncestorEvenWhenTheInnerScopeAllowsAll() {
         List<String> log = new ArrayList<>();
         RecordingPolicy local = new RecordingPolicy("local", log, i -> !i.name().equals("blocked"));
-        Scope outer = new Scope(new AllowAll(), executor).enter();
-        Scope inner = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
+        Scope inner = enterScope(executor);
         Intent[] intent = new Intent[1];
         Airlock.policy(local, () -> intent[0] = Airlock.enqueue("free", 1));
         inner.exit();
@@ -245,11 +245,8 @@ class LocalPolicyTest extends AirlockTestSupport {
         assertThat(executor.dispatched()).containsExactly(intent[0]);
     }
 
-    @Test
-    void noLocalPoliciesRemainAfterTheBlockEnds() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
-        Airlock.policy(new DropAll(), () -> Airlock.policy(new DropAll(), () -> Airlock.enqueue("inside", 1)));
-
+    /** An intent enqueued now in the (current) scope carries no local policy, and escapes when the scope flushes. */
+    private static void assertNoLocalPolicyApplies(Scope scope) {
         Intent after = Airlock.enqueue("after", 2);
         scope.exit();
 
@@ -258,24 +255,28 @@ class LocalPolicyTest extends AirlockTestSupport {
     }
 
     @Test
+    void noLocalPoliciesRemainAfterTheBlockEnds() {
+        Scope scope = enterScope(executor);
+        Airlock.policy(new DropAll(), () -> Airlock.policy(new DropAll(), () -> Airlock.enqueue("inside", 1)));
+
+        assertNoLocalPolicyApplies(scope);
+    }
+
+    @Test
     void noLocalPoliciesRemainAfterTheBlockThrows() {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         catchThrowable(() -> Airlock.policy(new DropAll(), () -> {
             Airlock.enqueue("inside", 1);
             throw new IllegalStateException("boom");
         }));
 
-        Intent after = Airlock.enqueue("after", 2);
-        scope.exit();
-
-        assertThat(after.localPolicies()).isEmpty();
-        assertThat(names(scope.flush())).containsExactly("after");
+        assertNoLocalPolicyApplies(scope);
     }
 
     @Test
     void outerLocalPolicyRemainsAfterAnInnerBlockEnds() {
         Policy outerPolicy = new AllowAll();
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent[] intent = new Intent[1];
 
         Airlock.policy(outerPolicy, () -> {
@@ -324,7 +325,7 @@ class LocalPolicyTest extends AirlockTestSupport {
     void aCapturedLocalPolicyIsAskedWhenTheCapturingAncestorFlushes() {
         boolean[] open = { true };
         Policy gate = intent -> open[0];
-        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
         Airlock.policy(gate, () -> {
             Scope inner = Airlock.scope(new Scope(new AllowAll(), executor), i -> Airlock.enqueue("nested"));
             assertThat(inner.intents().get(0).localPolicies()).containsExactly(gate);
