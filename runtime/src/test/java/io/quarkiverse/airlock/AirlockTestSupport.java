@@ -100,6 +100,11 @@ abstract class AirlockTestSupport {
         }
     }
 
+    /** Enters a scope that lets everything escape to the given executor. */
+    static Scope enterScope(IntentExecutor executor) {
+        return new Scope(new AllowAll(), executor).enter();
+    }
+
     static List<String> names(List<Intent> intents) {
         List<String> names = new ArrayList<>();
         for (Intent intent : intents) {

@@ -21,7 +21,7 @@ class BadInputTest extends AirlockTestSupport {
 
     @BeforeEach
     void openScope() {
-        scope = new Scope(new AllowAll(), executor).enter();
+        scope = enterScope(executor);
     }
 
     @AfterEach

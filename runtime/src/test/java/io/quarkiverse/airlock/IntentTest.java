@@ -24,7 +24,7 @@ class IntentTest extends AirlockTestSupport {
     @BeforeEach
     void openScope() {
         executor = new RecordingExecutor();
-        scope = new Scope(new AllowAll(), executor).enter();
+        scope = enterScope(executor);
     }
 
     @AfterEach

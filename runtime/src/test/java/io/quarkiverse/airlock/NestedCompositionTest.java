@@ -20,7 +20,7 @@ class NestedCompositionTest extends AirlockTestSupport {
 
     @Test
     void localPoliciesTravelWithIntentsIntoTheCapturingScope() throws Exception {
-        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
         Airlock.policy(new BlockTasks("blocked"), () -> Airlock.scope(new Scope(new AllowAll(), executor), inner -> {
             Airlock.enqueue("kept");
             Airlock.enqueue("blocked");
@@ -35,7 +35,7 @@ class NestedCompositionTest extends AirlockTestSupport {
 
     @Test
     void theNestedScopesPolicyKeepsItsSayOverWhatItsParentCaptured() throws Exception {
-        Scope outer = new Scope(new AllowAll(), executor).enter();
+        Scope outer = enterScope(executor);
         Scope inner = Airlock.scope(new DropAll(), scope -> Airlock.enqueue("dry-run"));
         outer.exit();
 
@@ -92,7 +92,7 @@ class NestedCompositionTest extends AirlockTestSupport {
         Throwable thrown = catchThrowable(() -> Airlock.policy(new AllowAll(), () -> Airlock.scope(
                 new Scope(new AllowAll(), executor), outer -> {
                     Airlock.enqueue("outer-effect");
-                    leftOpen[0] = new Scope(new AllowAll(), executor).enter();
+                    leftOpen[0] = enterScope(executor);
                     Airlock.enqueue("inner-effect");
                     throw boom;
                 })));
@@ -111,7 +111,7 @@ class NestedCompositionTest extends AirlockTestSupport {
     void aBodyThatLeavesANestedScopeOpenAndReturnsFailsAndLetsNothingOut() {
         Throwable thrown = catchThrowable(() -> Airlock.scope(new Scope(new AllowAll(), executor), outer -> {
             Airlock.enqueue("outer-effect");
-            new Scope(new AllowAll(), executor).enter();
+            enterScope(executor);
         }));
 
         assertThat(thrown).isInstanceOf(ScopeStateException.class).hasMessageContaining("still open");

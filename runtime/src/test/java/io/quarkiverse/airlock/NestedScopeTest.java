@@ -49,9 +49,9 @@ class NestedScopeTest extends AirlockTestSupport {
 
     @Test
     void byDefaultTheOuterScopeCapturesWhatANestedScopeFlushes() {
-        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
+        Scope outer = enterScope(outerExecutor);
         Intent o1 = Airlock.enqueue("o1", 1);
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         Intent i1 = Airlock.enqueue("i1", 2);
         Intent i2 = Airlock.enqueue("i2", noop());
         inner.exit();
@@ -74,9 +74,9 @@ class NestedScopeTest extends AirlockTestSupport {
 
     @Test
     void provenanceOfOwnAndCapturedIntents() {
-        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
+        Scope outer = enterScope(outerExecutor);
         Intent o1 = Airlock.enqueue("o1", 1);
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         Intent i1 = Airlock.enqueue("i1", 2);
         Intent i2 = Airlock.enqueue("i2", 3);
         inner.exit();
@@ -136,8 +136,8 @@ class NestedScopeTest extends AirlockTestSupport {
 
     @Test
     void aDiscardedNestedScopeLeavesNothingToTheOuterScope() {
-        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope outer = enterScope(outerExecutor);
+        Scope inner = enterScope(innerExecutor);
         Airlock.enqueue("i1", 1);
         inner.exit();
 
@@ -152,7 +152,7 @@ class NestedScopeTest extends AirlockTestSupport {
 
     @Test
     void discardingTheOuterScopeDropsWhatItCaptured() {
-        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
+        Scope outer = enterScope(outerExecutor);
         Airlock.scope(new Scope(new AllowAll(), innerExecutor), s -> Airlock.enqueue("captured", 1));
         outer.exit();
 
@@ -167,7 +167,7 @@ class NestedScopeTest extends AirlockTestSupport {
         List<String> calls = new ArrayList<>();
         RecordingScope outer = new RecordingScope("outer", calls, outerExecutor, i -> i.name().startsWith("now"));
         outer.enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         Intent now1 = Airlock.enqueue("nowEmail", 1);
         Intent later1 = Airlock.enqueue("laterReport", 2);
         Intent now2 = Airlock.enqueue("nowSms", 3);
@@ -197,7 +197,7 @@ class NestedScopeTest extends AirlockTestSupport {
         List<String> calls = new ArrayList<>();
         RecordingScope outer = new RecordingScope("outer", calls, outerExecutor, i -> true);
         outer.enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         Intent a = Airlock.enqueue("a", 1);
         Intent b = Airlock.enqueue("b", 2);
         inner.exit();
@@ -219,7 +219,7 @@ class NestedScopeTest extends AirlockTestSupport {
         RecordingScope middle = new RecordingScope("middle", calls, middleExecutor, i -> true);
         outer.enter();
         middle.enter();
-        Scope innermost = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope innermost = enterScope(innerExecutor);
         Intent a = Airlock.enqueue("a", 1);
         Intent b = Airlock.enqueue("b", 2);
         innermost.exit();
@@ -252,7 +252,7 @@ class NestedScopeTest extends AirlockTestSupport {
                 i -> i.name().equals("x"));
         outer.enter();
         middle.enter();
-        Scope innermost = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope innermost = enterScope(innerExecutor);
         Intent x = Airlock.enqueue("x", 1);
         Intent y = Airlock.enqueue("y", 2);
         innermost.exit();
@@ -277,7 +277,7 @@ class NestedScopeTest extends AirlockTestSupport {
             }
         };
         outer.enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         Airlock.enqueue("a", 1);
         inner.exit();
 
@@ -290,10 +290,10 @@ class NestedScopeTest extends AirlockTestSupport {
 
     @Test
     void isActiveIsTrueOnlyForTheCurrentScope() {
-        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
+        Scope outer = enterScope(outerExecutor);
         assertThat(outer.isActive()).isTrue();
 
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         assertThat(inner.isActive()).isTrue();
         assertThat(outer.isActive()).isFalse();
         assertThat(Airlock.currentScope()).containsSame(inner);
@@ -310,8 +310,8 @@ class NestedScopeTest extends AirlockTestSupport {
 
     @Test
     void enqueueGoesToTheCurrentScopeOnly() {
-        Scope outer = new Scope(new AllowAll(), outerExecutor).enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope outer = enterScope(outerExecutor);
+        Scope inner = enterScope(innerExecutor);
 
         Intent intent = Airlock.enqueue("task", 1);
 
@@ -327,7 +327,7 @@ class NestedScopeTest extends AirlockTestSupport {
         List<String> log = new ArrayList<>();
         RecordingPolicy outerPolicy = new RecordingPolicy("outer", log, i -> !i.name().equals("dropMe"));
         Scope outer = new Scope(outerPolicy, outerExecutor).enter();
-        Scope inner = new Scope(new AllowAll(), innerExecutor).enter();
+        Scope inner = enterScope(innerExecutor);
         Airlock.enqueue("dropMe", 1);
         Airlock.enqueue("keepMe", 2);
         inner.exit();

@@ -52,7 +52,7 @@ class OpenScopesTest extends AirlockTestSupport {
         AirlockHooks.installScopes(new SharedState());
         long before = Airlock.openScopes();
 
-        Scope scope = onANewThread(() -> new Scope(new AllowAll(), executor).enter());
+        Scope scope = onANewThread(() -> enterScope(executor));
         assertThat(Airlock.openScopes()).as("open, and the thread that entered it has ended").isEqualTo(before + 1);
 
         onANewThread(() -> {
@@ -97,7 +97,7 @@ class OpenScopesTest extends AirlockTestSupport {
         ExecutorService virtual = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
                 .invoke(null);
         try {
-            Scope scope = virtual.submit(() -> new Scope(new AllowAll(), executor).enter()).get(10, TimeUnit.SECONDS);
+            Scope scope = virtual.submit(() -> enterScope(executor)).get(10, TimeUnit.SECONDS);
             assertThat(Airlock.openScopes()).isEqualTo(before + 1);
 
             scope.exit();

@@ -67,7 +67,7 @@ class ThreadIsolationTest extends AirlockTestSupport {
     }
 
     private static Scope unitOfWork(String label, IntentExecutor executor, CyclicBarrier barrier) {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         await(barrier); // both scopes are entered at the same time
         for (int i = 0; i < 3; i++) {
             Airlock.enqueue(label + i, i);
@@ -86,7 +86,7 @@ class ThreadIsolationTest extends AirlockTestSupport {
 
     /** Opens a scope on the calling thread, enqueues one intent, exits and flushes. */
     private static Intent enqueueInOwnScope(IntentExecutor executor, String task, int arg) {
-        Scope scope = new Scope(new AllowAll(), executor).enter();
+        Scope scope = enterScope(executor);
         Intent intent = Airlock.enqueue(task, arg);
         scope.exit();
         scope.flush();
@@ -113,7 +113,7 @@ class ThreadIsolationTest extends AirlockTestSupport {
         Scope[] scopeOfA = new Scope[1];
 
         Future<Boolean> a = pool.submit(() -> {
-            Scope scope = new Scope(new AllowAll(), executor).enter();
+            Scope scope = enterScope(executor);
             scopeOfA[0] = scope;
             entered.countDown();
             await(checked);

@@ -45,11 +45,6 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         return tx;
     }
 
-    /** Enters a scope that lets everything escape to the given executor. */
-    private static Scope enterScope(IntentExecutor executor) {
-        return new Scope(new AllowAll(), executor).enter();
-    }
-
     /** Begins a transaction and binds to it the intent enqueued directly in the request scope while it runs. */
     private Tx enqueueInABoundTransaction(Scope request, String task) {
         Tx tx = transactions.begin();
@@ -57,6 +52,16 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         Airlock.enqueue(task, noop());
         TransactionBoundaries.bind(request, mark);
         return tx;
+    }
+
+    /** Exits and flushes the enclosing scope: the captured "notify" escapes only once the transaction commits. */
+    private void assertFlushWaitsForCommit(Scope outer, Tx tx) {
+        outer.exit();
+        outer.flush();
+        assertThat(executor.dispatched()).isEmpty();
+
+        tx.commit();
+        assertThat(executor.names()).containsExactly("notify");
     }
 
     @AfterEach
@@ -113,12 +118,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         Tx tx = transactions.begin();
         Scope outer = enterScope(executor);
         flushNestedScope(executor);
-        outer.exit();
-        outer.flush();
-        assertThat(executor.dispatched()).isEmpty();
 
-        tx.commit();
-        assertThat(executor.names()).containsExactly("notify");
+        assertFlushWaitsForCommit(outer, tx);
     }
 
     @Test
@@ -126,12 +127,8 @@ class TransactionBoundaryTest extends AirlockTestSupport {
         Scope outer = enterScope(executor);
         Tx tx = flushNestedScopeInATransaction(executor);
         transactions.suspend();
-        outer.exit();
-        outer.flush();
-        assertThat(executor.dispatched()).isEmpty();
 
-        tx.commit();
-        assertThat(executor.names()).containsExactly("notify");
+        assertFlushWaitsForCommit(outer, tx);
     }
 
     @Test
