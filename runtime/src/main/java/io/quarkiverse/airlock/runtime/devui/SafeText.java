@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns arguments, options, policies and errors into short plain text for the Dev UI. Whether a value's
@@ -76,14 +77,7 @@ public final class SafeText {
     }
 
     static List<String> values(List<Object> values) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        List<String> rendered = new ArrayList<>(values.size());
-        for (Object value : values) {
-            rendered.add(value(value));
-        }
-        return Collections.unmodifiableList(rendered);
+        return each(values, SafeText::value);
     }
 
     static Map<String, String> options(Map<String, Object> options) {
@@ -96,12 +90,16 @@ public final class SafeText {
     }
 
     static List<String> names(List<?> components) {
-        if (components.isEmpty()) {
+        return each(components, SafeText::name);
+    }
+
+    private static <T> List<String> each(List<T> items, Function<? super T, String> render) {
+        if (items.isEmpty()) {
             return List.of();
         }
-        List<String> rendered = new ArrayList<>(components.size());
-        for (Object component : components) {
-            rendered.add(name(component));
+        List<String> rendered = new ArrayList<>(items.size());
+        for (T item : items) {
+            rendered.add(render.apply(item));
         }
         return Collections.unmodifiableList(rendered);
     }

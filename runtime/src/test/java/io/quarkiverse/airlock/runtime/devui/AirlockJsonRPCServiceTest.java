@@ -251,9 +251,13 @@ class AirlockJsonRPCServiceTest {
             this.rows.addAll(List.of(rows));
         }
 
+        private List<OutboxEntry> withStatus(String status, int limit) {
+            return rows.stream().filter(row -> row.status().equals(status)).limit(limit).toList();
+        }
+
         @Override
         public long pendingCount() {
-            return rows.stream().filter(row -> row.status().equals(OutboxEntry.PENDING)).count();
+            return withStatus(OutboxEntry.PENDING, Integer.MAX_VALUE).size();
         }
 
         @Override
@@ -263,7 +267,7 @@ class AirlockJsonRPCServiceTest {
 
         @Override
         public List<OutboxEntry> held(int limit) {
-            return rows.stream().filter(row -> row.status().equals(OutboxEntry.HELD)).limit(limit).toList();
+            return withStatus(OutboxEntry.HELD, limit);
         }
 
         @Override
@@ -273,7 +277,7 @@ class AirlockJsonRPCServiceTest {
 
         @Override
         public List<OutboxEntry> deadLetters(int limit) {
-            return rows.stream().filter(row -> row.status().equals(OutboxEntry.DEAD)).limit(limit).toList();
+            return withStatus(OutboxEntry.DEAD, limit);
         }
 
         @Override

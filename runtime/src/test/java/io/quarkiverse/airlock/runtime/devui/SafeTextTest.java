@@ -4,12 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.BlockTasks;
 
 class SafeTextTest {
+
+    /** An object whose toString() is the given one: returns what it returns, throws what it throws. */
+    private static Object withToString(Supplier<String> toString) {
+        return new Object() {
+            @Override
+            public String toString() {
+                return toString.get();
+            }
+        };
+    }
 
     @Test
     void stringsAreQuotedAndOtherValuesUseTheirToString() {
@@ -65,30 +76,21 @@ class SafeTextTest {
 
     @Test
     void aThrowingToStringIsReportedInsteadOfPropagating() {
-        Object hostile = new Object() {
-            @Override
-            public String toString() {
-                throw new IllegalStateException("no");
-            }
-        };
+        Object hostile = withToString(() -> {
+            throw new IllegalStateException("no");
+        });
         assertThat(SafeText.value(hostile)).isEqualTo("<" + hostile.getClass().getName()
                 + ": toString() threw java.lang.IllegalStateException>");
     }
 
     @Test
     void aToStringThrowingAnErrorIsReportedToo() {
-        Object asserting = new Object() {
-            @Override
-            public String toString() {
-                throw new AssertionError("invariant broken");
-            }
-        };
-        Object unlinked = new Object() {
-            @Override
-            public String toString() {
-                throw new NoClassDefFoundError("com/acme/Missing");
-            }
-        };
+        Object asserting = withToString(() -> {
+            throw new AssertionError("invariant broken");
+        });
+        Object unlinked = withToString(() -> {
+            throw new NoClassDefFoundError("com/acme/Missing");
+        });
         assertThat(SafeText.value(asserting)).isEqualTo("<" + asserting.getClass().getName()
                 + ": toString() threw java.lang.AssertionError>");
         assertThat(SafeText.name(unlinked)).endsWith("toString() threw java.lang.NoClassDefFoundError>");
@@ -96,12 +98,9 @@ class SafeTextTest {
 
     @Test
     void runningOutOfMemoryIsNotMistakenForABrokenValue() {
-        Object tooBig = new Object() {
-            @Override
-            public String toString() {
-                throw new OutOfMemoryError("no heap left");
-            }
-        };
+        Object tooBig = withToString(() -> {
+            throw new OutOfMemoryError("no heap left");
+        });
         assertThatThrownBy(() -> SafeText.value(tooBig)).isInstanceOf(OutOfMemoryError.class);
     }
 
@@ -125,12 +124,7 @@ class SafeTextTest {
 
     @Test
     void nullToStringIsShownAsNull() {
-        Object nothing = new Object() {
-            @Override
-            public String toString() {
-                return null;
-            }
-        };
+        Object nothing = withToString(() -> null);
         assertThat(SafeText.value(nothing)).isEqualTo("null");
     }
 }
