@@ -3,6 +3,7 @@ package io.quarkiverse.airlock.junit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.assertj.core.api.AbstractAssert;
 
@@ -46,21 +47,21 @@ public class IntentsAssert extends AbstractAssert<IntentsAssert, List<Intent>> {
                 missing.add(name);
             }
         }
-        if (!missing.isEmpty()) {
-            failWithMessage("Expected the %s to contain the tasks %s, but %s missing: %s", what,
-                    Arrays.asList(expected), missing, actual);
-        }
-        return this;
+        return failIfAny(missing, "Expected the %s to contain the tasks %s, but %s missing: %s", expected);
     }
 
     /** None of these task names. */
     public IntentsAssert doesNotContainTasks(String... unexpected) {
         isNotNull();
-        List<String> found = new ArrayList<>(names(actual));
+        List<String> found = names(actual);
         found.retainAll(Arrays.asList(unexpected));
-        if (!found.isEmpty()) {
-            failWithMessage("Expected the %s not to contain the tasks %s, but found %s: %s", what,
-                    Arrays.asList(unexpected), found, actual);
+        return failIfAny(found, "Expected the %s not to contain the tasks %s, but found %s: %s", unexpected);
+    }
+
+    /** Fails with {@code message} (this list's name, the tasks asked about, the offending ones, the intents) if any. */
+    private IntentsAssert failIfAny(List<String> offending, String message, String[] tasks) {
+        if (!offending.isEmpty()) {
+            failWithMessage(message, what, Arrays.asList(tasks), offending, actual);
         }
         return this;
     }
@@ -71,10 +72,7 @@ public class IntentsAssert extends AbstractAssert<IntentsAssert, List<Intent>> {
      */
     public IntentsAssert hasIntents(String... expected) {
         isNotNull();
-        List<String> rendered = new ArrayList<>(actual.size());
-        for (Intent intent : actual) {
-            rendered.add(intent.toString());
-        }
+        List<String> rendered = each(actual, Intent::toString);
         if (!rendered.equals(Arrays.asList(expected))) {
             failWithActualExpectedAndMessage(rendered, Arrays.asList(expected),
                     "Expected the %s to be %s in this order, but they are %s", what, Arrays.asList(expected),
@@ -124,11 +122,16 @@ public class IntentsAssert extends AbstractAssert<IntentsAssert, List<Intent>> {
         return null; // not reached
     }
 
+    /** The task names, in a list of their own that the caller may change. */
     static List<String> names(List<Intent> intents) {
-        List<String> names = new ArrayList<>(intents.size());
+        return each(intents, Intent::name);
+    }
+
+    private static List<String> each(List<Intent> intents, Function<Intent, String> render) {
+        List<String> rendered = new ArrayList<>(intents.size());
         for (Intent intent : intents) {
-            names.add(intent.name());
+            rendered.add(render.apply(intent));
         }
-        return names;
+        return rendered;
     }
 }

@@ -77,7 +77,7 @@ class AirlockTestExtensionTest {
 
     @Test
     void theScopeIsOpenAfterBeforeEachAndClosedBeforeAfterEach() {
-        run(Lifecycle.class).assertStatistics(stats -> stats.succeeded(1));
+        runPassingTest(Lifecycle.class);
 
         assertThat(SEEN).containsExactly("beforeEach: no scope", "test: scope", "afterEach: no scope");
     }
@@ -92,14 +92,14 @@ class AirlockTestExtensionTest {
 
     @Test
     void nestedClassesInheritThePolicyOfTheEnclosingClass() {
-        run(Enclosing.class).assertStatistics(stats -> stats.succeeded(1));
+        runPassingTest(Enclosing.class);
 
         assertThat(SCOPES).singleElement().extracting(Scope::policy).isInstanceOf(AssertNoEffects.class);
     }
 
     @Test
     void assertNoEffectsRejectsTheEnqueueInsideTheTest() {
-        run(Pure.class).assertStatistics(stats -> stats.succeeded(1));
+        runPassingTest(Pure.class);
 
         assertThat(SEEN).containsExactly("rejected: true");
     }
@@ -125,7 +125,7 @@ class AirlockTestExtensionTest {
 
     @Test
     void flushInsideTheTestDispatchesThenAndDispatchedReportsIt() {
-        run(FlushInTest.class).assertStatistics(stats -> stats.succeeded(1));
+        runPassingTest(FlushInTest.class);
 
         assertThat(SEEN).containsExactly("flushed: [sendEmail(\"ada\")]", "dispatched: [sendEmail(\"ada\")]",
                 "dropped: [notifyPartner(\"ada\")]", "scope after flush: none");
@@ -134,14 +134,14 @@ class AirlockTestExtensionTest {
 
     @Test
     void intentsOfScopesOnOtherThreadsAreReported() {
-        run(OtherThread.class).assertStatistics(stats -> stats.succeeded(1));
+        runPassingTest(OtherThread.class);
 
         assertThat(SEEN).containsExactly("own: []", "dispatched: [fromServer(1)]", "discarded: [fromFailure(2)]");
     }
 
     @Test
     void recordingStopsWithTheTest() {
-        run(OtherThread.class).assertStatistics(stats -> stats.succeeded(1));
+        runPassingTest(OtherThread.class);
 
         Airlock.scope(new AllowAll(), scope -> Airlock.enqueue("afterwards"));
 
@@ -178,6 +178,11 @@ class AirlockTestExtensionTest {
 
     private static Events run(Class<?> fixture) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    }
+
+    /** Runs a fixture class that holds one test, and checks that this test passed. */
+    private static void runPassingTest(Class<?> fixture) {
+        run(fixture).assertStatistics(stats -> stats.succeeded(1));
     }
 
     @AirlockTest
