@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -103,6 +105,12 @@ abstract class AirlockTestSupport {
     /** Enters a scope that lets everything escape to the given executor. */
     static Scope enterScope(IntentExecutor executor) {
         return new Scope(new AllowAll(), executor).enter();
+    }
+
+    /** Flushes the scope: it returns, and the executor has received, exactly these tasks in this order. */
+    static void assertFlushDispatches(Scope scope, RecordingExecutor executor, String... tasks) {
+        assertThat(names(scope.flush())).containsExactly(tasks);
+        assertThat(executor.names()).containsExactly(tasks);
     }
 
     static List<String> names(List<Intent> intents) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,17 @@ class EnqueueTest extends AirlockTestSupport {
     /** A policy that breaks the rule: it enqueues "sneaky" from its onEnqueue callback. */
     private static Policy enqueuingOnEnqueue() {
         return onEnqueue(intent -> Airlock.enqueue("sneaky", 1));
+    }
+
+    /** A policy whose onEnqueue tries {@code attempt} and keeps what that throws in {@code caught}. */
+    private static Policy tryingOnEnqueue(List<Throwable> caught, Consumer<Intent> attempt) {
+        return onEnqueue(intent -> {
+            try {
+                attempt.accept(intent);
+            } catch (Throwable t) {
+                caught.add(t);
+            }
+        });
     }
 
     @Test
@@ -155,8 +167,7 @@ class EnqueueTest extends AirlockTestSupport {
         assertThat(thrown).isSameAs(violation);
         assertThat(names(scope.intents())).containsExactly("before");
         scope.exit();
-        assertThat(names(scope.flush())).containsExactly("before");
-        assertThat(executor.names()).containsExactly("before");
+        assertFlushDispatches(scope, executor, "before");
     }
 
     @Test
@@ -174,8 +185,7 @@ class EnqueueTest extends AirlockTestSupport {
         assertThat(scope.intents()).isEmpty();
         Airlock.enqueue("after", 2);
         scope.exit();
-        assertThat(names(scope.flush())).containsExactly("after");
-        assertThat(executor.names()).containsExactly("after");
+        assertFlushDispatches(scope, executor, "after");
     }
 
     @Test
@@ -192,13 +202,7 @@ class EnqueueTest extends AirlockTestSupport {
     @Test
     void enqueueFromInsideOnEnqueueThrowsPolicyEnqueueException() {
         List<Throwable> caught = new ArrayList<>();
-        Policy sneaky = onEnqueue(intent -> {
-            try {
-                Airlock.enqueue("sneaky", 1);
-            } catch (Throwable t) {
-                caught.add(t);
-            }
-        });
+        Policy sneaky = tryingOnEnqueue(caught, intent -> Airlock.enqueue("sneaky", 1));
         RecordingExecutor executor = new RecordingExecutor();
         Scope scope = new Scope(sneaky, executor).enter();
 
@@ -226,13 +230,7 @@ class EnqueueTest extends AirlockTestSupport {
     @Test
     void enqueueFromInsideALocalPolicyOnEnqueueThrowsPolicyEnqueueException() {
         List<Throwable> caught = new ArrayList<>();
-        Policy sneaky = onEnqueue(intent -> {
-            try {
-                Airlock.enqueue(intent.name() + "-echo", noop());
-            } catch (Throwable t) {
-                caught.add(t);
-            }
-        });
+        Policy sneaky = tryingOnEnqueue(caught, intent -> Airlock.enqueue(intent.name() + "-echo", noop()));
         Scope scope = new Scope(new AllowAll(), new RecordingExecutor()).enter();
 
         Airlock.policy(sneaky, () -> Airlock.enqueue("legit", 1));

@@ -119,8 +119,7 @@ class LocalPolicyTest extends AirlockTestSupport {
         }));
         scope.exit();
 
-        assertThat(names(scope.flush())).containsExactly("free");
-        assertThat(executor.names()).containsExactly("free");
+        assertFlushDispatches(scope, executor, "free");
     }
 
     @Test

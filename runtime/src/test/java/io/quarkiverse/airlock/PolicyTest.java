@@ -150,8 +150,7 @@ class PolicyTest extends AirlockTestSupport {
         scope.exit();
         assertThat(thrown).isInstanceOf(PolicyViolationException.class).hasMessageContaining("spam");
         assertThat(names(scope.intents())).containsExactly("ok", "alsoOk");
-        assertThat(names(scope.flush())).containsExactly("ok", "alsoOk");
-        assertThat(executor.names()).containsExactly("ok", "alsoOk");
+        assertFlushDispatches(scope, executor, "ok", "alsoOk");
     }
 
     @Test
@@ -198,8 +197,7 @@ class PolicyTest extends AirlockTestSupport {
             Airlock.enqueue("b", "x");
         });
 
-        assertThat(names(scope.flush())).containsExactly("a", "b");
-        assertThat(executor.names()).containsExactly("a", "b");
+        assertFlushDispatches(scope, executor, "a", "b");
     }
 
     @Test
@@ -230,8 +228,7 @@ class PolicyTest extends AirlockTestSupport {
             }
         });
 
-        assertThat(names(scope.flush())).containsExactly("n0", "n2", "n4");
-        assertThat(executor.names()).containsExactly("n0", "n2", "n4");
+        assertFlushDispatches(scope, executor, "n0", "n2", "n4");
     }
 
     /** A JBoss Logging logger that keeps the formatted messages. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScopeRunnerTest extends AirlockTestSupport {
 
     private final RecordingExecutor executor = new RecordingExecutor();
+
+    /** The runners without an explicit executor use the configured one: this test's recording executor. */
+    @BeforeEach
+    void recordTheConfiguredExecutor() {
+        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
+    }
 
     /** Records every shouldFlush call and what the scope looked like at that moment. */
     static class ObservedScope extends Scope {
@@ -46,7 +53,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopeEntersRunsTheBodyExitsAndFlushes() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
         List<Scope> seen = new ArrayList<>();
         List<Boolean> activeInside = new ArrayList<>();
         List<Optional<Scope>> currentInside = new ArrayList<>();
@@ -155,7 +161,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopeWithAPolicyUsesThatPolicyAndTheConfiguredExecutor() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
         Policy block = new BlockTasks("blocked");
 
         Scope returned = Airlock.scope(block, scope -> {
@@ -172,8 +177,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopeWithDropAllReturnsTheScopeForInspection() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
-
         Scope returned = Airlock.scope(new DropAll(), scope -> {
             Airlock.enqueue("a", 1);
             Airlock.enqueue("b", "two");
@@ -185,7 +188,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopeWithAPolicyDiscardsOnFailure() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
         Scope[] inside = new Scope[1];
         RuntimeException boom = new RuntimeException("boom");
 
@@ -202,8 +204,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopedReturnsTheValueAndFlushes() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
-
         String value = Airlock.scoped(new AllowAll(), () -> {
             Airlock.enqueue("a", 1);
             assertThat(executor.dispatched()).isEmpty();
@@ -218,8 +218,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopedAppliesItsPolicy() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
-
         Integer value = Airlock.scoped(new DropAll(), () -> {
             Airlock.enqueue("a", 1);
             return 42;
@@ -231,7 +229,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopedDiscardsAndRethrowsTheSameException() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
         IllegalStateException boom = new IllegalStateException("boom");
 
         Throwable thrown = catchThrowable(() -> Airlock.scoped(new AllowAll(), () -> {
@@ -246,7 +243,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void scopedRethrowsACheckedExceptionUnchanged() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
         IOException io = new IOException("io");
 
         IOException thrown = null;
@@ -272,7 +268,6 @@ class ScopeRunnerTest extends AirlockTestSupport {
 
     @Test
     void nestedAirlockScopeRestoresTheEnclosingScope() {
-        Airlock.configure(AirlockDefaults.builder().executor(executor).build());
         List<Optional<Scope>> afterInner = new ArrayList<>();
 
         Scope outer = Airlock.scope(new Scope(new AllowAll(), executor), o -> {
