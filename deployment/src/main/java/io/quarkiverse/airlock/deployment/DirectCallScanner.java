@@ -85,6 +85,14 @@ final class DirectCallScanner {
         }
     }
 
+    /** Adds {@code name} to {@code marked} when the annotation is the mark; no annotation's values are read. */
+    private static AnnotationVisitor noteMark(String descriptor, Set<String> marked, String name) {
+        if (MARK.equals(descriptor)) {
+            marked.add(name);
+        }
+        return null;
+    }
+
     private final class Visitor extends ClassVisitor {
 
         private String className;
@@ -103,10 +111,7 @@ final class DirectCallScanner {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            if (MARK.equals(descriptor)) {
-                markedClasses.add(className);
-            }
-            return null;
+            return noteMark(descriptor, markedClasses, className);
         }
 
         @Override
@@ -120,10 +125,7 @@ final class DirectCallScanner {
 
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                    if (MARK.equals(annotation)) {
-                        markedMethods.add(name);
-                    }
-                    return null;
+                    return noteMark(annotation, markedMethods, name);
                 }
 
                 @Override
