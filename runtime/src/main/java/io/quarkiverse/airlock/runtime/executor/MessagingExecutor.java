@@ -2,7 +2,6 @@ package io.quarkiverse.airlock.runtime.executor;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,9 +127,7 @@ public class MessagingExecutor implements BuiltinExecutor {
     }
 
     private Message<String> message(Intent intent, String id) {
-        Map<String, Object> options = intent.options();
-        Metadata metadata = Metadata.of(new AirlockIntentMetadata(intent.name(), id, intent.origin().orElse(null),
-                options));
+        Metadata metadata = Metadata.of(new AirlockIntentMetadata(intent.name(), id, intent.origin(), intent.options()));
         for (IntentMetadataMapper mapper : mappers) {
             Object connectorMetadata = mapper.metadata(intent, id);
             if (connectorMetadata != null) {
