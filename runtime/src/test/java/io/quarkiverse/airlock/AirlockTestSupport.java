@@ -107,7 +107,7 @@ abstract class AirlockTestSupport {
         return new Scope(new AllowAll(), executor).enter();
     }
 
-    /** Flushes the scope: it returns, and the executor has received, exactly these tasks in this order. */
+    /** Flushes the scope: it returns, and the executor has received, exactly these tasks in this order (or none). */
     static void assertFlushDispatches(Scope scope, RecordingExecutor executor, String... tasks) {
         assertThat(names(scope.flush())).containsExactly(tasks);
         assertThat(executor.names()).containsExactly(tasks);

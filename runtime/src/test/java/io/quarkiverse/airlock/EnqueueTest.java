@@ -74,9 +74,8 @@ class EnqueueTest extends AirlockTestSupport {
         Scope later = enterScope(executor);
         later.exit();
         assertThat(later.intents()).isEmpty();
-        assertThat(earlier.flush()).isEmpty();
-        assertThat(later.flush()).isEmpty();
-        assertThat(executor.dispatched()).isEmpty();
+        assertFlushDispatches(earlier, executor);
+        assertFlushDispatches(later, executor);
     }
 
     @Test

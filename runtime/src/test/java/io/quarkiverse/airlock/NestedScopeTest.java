@@ -16,6 +16,12 @@ class NestedScopeTest extends AirlockTestSupport {
     private final RecordingExecutor outerExecutor = new RecordingExecutor();
     private final RecordingExecutor innerExecutor = new RecordingExecutor();
 
+    /** Nothing has escaped yet, through either scope's executor. */
+    private void assertNothingDispatched() {
+        assertThat(outerExecutor.dispatched()).isEmpty();
+        assertThat(innerExecutor.dispatched()).isEmpty();
+    }
+
     /** Records every call and releases (returns) the offered intents that match {@code release}. */
     static class RecordingScope extends Scope {
 
@@ -59,8 +65,7 @@ class NestedScopeTest extends AirlockTestSupport {
         List<Intent> innerDispatched = inner.flush();
 
         assertThat(innerDispatched).isEmpty();
-        assertThat(innerExecutor.dispatched()).isEmpty();
-        assertThat(outerExecutor.dispatched()).isEmpty();
+        assertNothingDispatched();
         assertThat(inner.isFlushed()).isTrue();
 
         Intent o2 = Airlock.enqueue("o2", 3);
@@ -101,8 +106,7 @@ class NestedScopeTest extends AirlockTestSupport {
         Scope outer = Airlock.scope(new Scope(new DropAll(), outerExecutor),
                 o -> Airlock.scope(new Scope(new AllowAll(), innerExecutor), i -> Airlock.enqueue("task", 1)));
 
-        assertThat(innerExecutor.dispatched()).isEmpty();
-        assertThat(outerExecutor.dispatched()).isEmpty();
+        assertNothingDispatched();
         assertThat(names(outer.capturedIntents())).containsExactly("task");
         assertThat(names(outer.intents())).containsExactly("task");
     }
@@ -146,8 +150,7 @@ class NestedScopeTest extends AirlockTestSupport {
 
         assertThat(outer.flush()).isEmpty();
         assertThat(outer.capturedIntents()).isEmpty();
-        assertThat(outerExecutor.dispatched()).isEmpty();
-        assertThat(innerExecutor.dispatched()).isEmpty();
+        assertNothingDispatched();
     }
 
     @Test
@@ -158,8 +161,7 @@ class NestedScopeTest extends AirlockTestSupport {
 
         assertThat(names(outer.discard())).containsExactly("captured");
 
-        assertThat(outerExecutor.dispatched()).isEmpty();
-        assertThat(innerExecutor.dispatched()).isEmpty();
+        assertNothingDispatched();
     }
 
     @Test
