@@ -130,8 +130,8 @@ abstract class OutboxBenchmarkBase {
 
     /**
      * A relay like the application's (see application.properties, and {@code -Dquarkus.airlock.outbox.delivery=worker
-     * -Dquarkus.airlock.outbox.worker-concurrency=N} for lanes on a pool), as a second process would run it: each
-     * handler in the transaction that marks its row done.
+     * -Dquarkus.airlock.outbox.worker-concurrency=N} for lanes on a pool, {@code batch-size} for its claims), as a second
+     * process would run it: each handler in the transaction that marks its row done.
      */
     private SecondRelay startSecondRelay() {
         Config config = ConfigProvider.getConfig();
@@ -142,7 +142,8 @@ abstract class OutboxBenchmarkBase {
         OutboxRelay second = new OutboxRelay(new OutboxStore(dataSource, "airlock_outbox"), "second-relay",
                 SyncExecutor.INSTANCE, true, lanes,
                 RowTransaction.jta(Arc.container().instance(TransactionManager.class).get()),
-                new OutboxRelay.Settings(100, Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
+                new OutboxRelay.Settings(config.getValue("quarkus.airlock.outbox.batch-size", Integer.class),
+                        Duration.ofMillis(100), 3, Duration.ofMillis(10), Duration.ofMillis(20),
                         Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
         second.start("second-relay");
         return new SecondRelay(second, pool);
@@ -400,9 +401,10 @@ abstract class OutboxBenchmarkBase {
     private static String delivery() {
         Config config = ConfigProvider.getConfig();
         String delivery = config.getOptionalValue("quarkus.airlock.outbox.delivery", String.class).orElse("sync");
-        return "worker".equals(delivery)
+        String lanes = "worker".equals(delivery)
                 ? "worker, " + config.getValue("quarkus.airlock.outbox.worker-concurrency", Integer.class) + " lanes each"
                 : delivery + ", one lane each";
+        return lanes + ", claims of " + config.getValue("quarkus.airlock.outbox.batch-size", Integer.class) + " rows";
     }
 
     private String serverVersion() {
