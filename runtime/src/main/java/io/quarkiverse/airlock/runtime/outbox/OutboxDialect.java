@@ -67,6 +67,11 @@ enum OutboxDialect {
         }
 
         @Override
+        String idArrayType() {
+            return "uuid";
+        }
+
+        @Override
         long nextPlace(Connection connection, String keyTable, String key) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + keyTable
                     + " AS k (ordering_key, last_seq) VALUES (?, 1) ON CONFLICT (ordering_key)"
@@ -209,6 +214,15 @@ enum OutboxDialect {
         this.relaxedCommit = relaxedCommit;
         this.claimPrelude = claimPrelude;
         this.sharesTable = sharesTable;
+    }
+
+    /**
+     * The SQL type of an array of ids, for one statement that names many rows at once ({@code = ANY(?)}, {@code
+     * unnest}); null where many rows are named by a batch of statements, one per row. One statement saves the server
+     * the work of executing one per row.
+     */
+    String idArrayType() {
+        return null;
     }
 
     /** Whether relays in several processes may claim rows concurrently. */

@@ -8,8 +8,10 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +45,10 @@ public final class OutboxStore {
     private final String claim;
     private final String deleteClaimed;
     private final String keepDone;
+    /** One statement for a whole claim or group of outcomes, where the dialect binds arrays; null elsewhere. */
+    private final String claimAll;
+    private final String deleteAllClaimed;
+    private final String keepAllDone;
     private final String recordFailure;
     private final String renew;
     private final String unclaim;
@@ -78,6 +84,19 @@ public final class OutboxStore {
         // a kept row leaves its key's order: a later row of the key never finds it as the next one
         this.keepDone = "UPDATE " + table + " SET status = 'DONE', next_attempt_at = ?, last_error = NULL, owner = NULL,"
                 + " ordering_seq = NULL" + outcome;
+        if (dialect.idArrayType() != null) {
+            this.claimAll = "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ?, status = 'PENDING',"
+                    + " owner = ? WHERE id = ANY(?)";
+            String fencedAll = " done(id, attempts) WHERE t.id = done.id AND t.attempts = done.attempts AND t.owner = ?"
+                    + dialect.relaxedCommit + " RETURNING t.id";
+            this.deleteAllClaimed = "DELETE FROM " + table + " t USING unnest(?, ?) AS" + fencedAll;
+            this.keepAllDone = "UPDATE " + table + " t SET status = 'DONE', next_attempt_at = ?, last_error = NULL,"
+                    + " owner = NULL, ordering_seq = NULL FROM unnest(?, ?) AS" + fencedAll;
+        } else {
+            this.claimAll = null;
+            this.deleteAllClaimed = null;
+            this.keepAllDone = null;
+        }
         this.recordFailure = "UPDATE " + table + " SET status = ?, next_attempt_at = ?, last_error = ?, owner = NULL"
                 + outcome;
         this.renew = "UPDATE " + table + " SET next_attempt_at = ?" + fenced;
@@ -331,7 +350,15 @@ public final class OutboxStore {
                 if (rows.size() < limit) {
                     selectDue(connection, selectDuePending, now, limit - rows.size(), rows);
                 }
-                if (!rows.isEmpty()) {
+                if (!rows.isEmpty() && claimAll != null) {
+                    try (PreparedStatement update = connection.prepareStatement(claimAll)) {
+                        dialect.setTime(update, 1, leaseUntil);
+                        update.setString(2, owner);
+                        update.setArray(3, connection.createArrayOf(dialect.idArrayType(),
+                                rows.stream().map(ClaimedRow::id).toArray()));
+                        update.executeUpdate();
+                    }
+                } else if (!rows.isEmpty()) {
                     try (PreparedStatement update = connection.prepareStatement(claim)) {
                         for (ClaimedRow row : rows) {
                             dialect.setTime(update, 1, leaseUntil);
@@ -396,8 +423,9 @@ public final class OutboxStore {
     }
 
     /**
-     * Records several delivered rows, none heading an ordering key, in one local transaction, with one JDBC batch that
-     * the driver sends in one round trip. A head of a key is recorded on its own ({@link #delivered(ClaimedRow, String,
+     * Records several delivered rows, none heading an ordering key, at once: as one statement naming them all where
+     * the dialect binds arrays, otherwise in one local transaction, with one JDBC batch that the driver sends in one
+     * round trip. A head of a key is recorded on its own ({@link #delivered(ClaimedRow, String,
      * OffsetDateTime)}): its transaction locks its key, and one that locked several could deadlock with a writer
      * locking them in another order.
      *
@@ -406,6 +434,9 @@ public final class OutboxStore {
     boolean[] delivered(List<ClaimedRow> rows, String owner, OffsetDateTime purgeAt) throws SQLException {
         if (rows.size() == 1) {
             return new boolean[] { delivered(rows.get(0), owner, purgeAt) };
+        }
+        if (deleteAllClaimed != null) {
+            return deliveredAtOnce(rows, owner, purgeAt);
         }
         try (Connection connection = dataSource.getConnection()) {
             return inTransaction(connection, () -> {
@@ -424,6 +455,38 @@ public final class OutboxStore {
                 }
                 return ours;
             });
+        }
+    }
+
+    /** {@link #delivered(List, String, OffsetDateTime)} as one statement, which needs no transaction of its own. */
+    private boolean[] deliveredAtOnce(List<ClaimedRow> rows, String owner, OffsetDateTime purgeAt) throws SQLException {
+        Object[] ids = new Object[rows.size()];
+        Object[] attempts = new Object[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rows.get(i).id();
+            attempts[i] = rows.get(i).attempt();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(purgeAt == null ? deleteAllClaimed
+                        : keepAllDone)) {
+            int index = 1;
+            if (purgeAt != null) {
+                dialect.setTime(statement, index++, purgeAt);
+            }
+            statement.setArray(index, connection.createArrayOf(dialect.idArrayType(), ids));
+            statement.setArray(index + 1, connection.createArrayOf("int4", attempts));
+            statement.setString(index + 2, owner);
+            Set<UUID> recorded = new HashSet<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    recorded.add(dialect.getId(result, 1));
+                }
+            }
+            boolean[] ours = new boolean[ids.length];
+            for (int i = 0; i < ours.length; i++) {
+                ours[i] = recorded.contains(rows.get(i).id());
+            }
+            return ours;
         }
     }
 
