@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +33,7 @@ public class OutboxNamedDatasourceTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Orders.class, Handlers.class))
+            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Orders.class, Handlers.class, OutboxTestApps.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-default;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
@@ -69,9 +66,9 @@ public class OutboxNamedDatasourceTest {
         assertThat(orders.place(1L)).as("rows in the orders datasource, inside the transaction").isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.shipped.contains(1L));
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(ordersDataSource) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxTestApps.rows(ordersDataSource) == 0);
         assertThat(Handlers.shipped).containsExactly(1L);
-        assertThatThrownBy(() -> count(defaultDataSource)).as("no outbox table in the default datasource")
+        assertThatThrownBy(() -> OutboxTestApps.rows(defaultDataSource)).as("no outbox table in the default datasource")
                 .isInstanceOf(SQLException.class).hasMessageContaining("AIRLOCK_OUTBOX");
     }
 
@@ -79,17 +76,8 @@ public class OutboxNamedDatasourceTest {
     void aRollbackLeavesNoRowInTheNamedDatasource() throws SQLException {
         assertThatThrownBy(() -> orders.placeThenFail(2L)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(count(ordersDataSource)).isZero();
+        assertThat(OutboxTestApps.rows(ordersDataSource)).isZero();
         assertThat(Handlers.shipped).isEmpty();
-    }
-
-    static long count(AgroalDataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     @ApplicationScoped
@@ -102,7 +90,7 @@ public class OutboxNamedDatasourceTest {
         @Transactional
         public long place(long orderId) throws SQLException {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
-            return count(dataSource);
+            return OutboxTestApps.rows(dataSource);
         }
 
         @Transactional

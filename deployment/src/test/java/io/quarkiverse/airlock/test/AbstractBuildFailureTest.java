@@ -22,9 +22,15 @@ public abstract class AbstractBuildFailureTest {
         return new QuarkusUnitTest().withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes));
     }
 
-    /** Asserts that the build failed with a {@code type} whose message contains every one of {@code messageParts}. */
+    /**
+     * Asserts that the build failed with a {@code type} whose message contains every one of {@code messageParts}; when
+     * the build reports several problems of that type, one of them must. Chain them with {@code andThen} to expect
+     * several problems of one build.
+     */
     protected static Consumer<Throwable> failsWith(Class<? extends Throwable> type, String... messageParts) {
-        return failure -> assertThat(BuildFailures.find(failure, type)).hasMessageContainingAll(messageParts);
+        return failure -> assertThat(BuildFailures.all(failure, type))
+                .as("the %s problems the build reported", type.getSimpleName())
+                .anySatisfy(problem -> assertThat(problem).hasMessageContainingAll(messageParts));
     }
 
     @Test

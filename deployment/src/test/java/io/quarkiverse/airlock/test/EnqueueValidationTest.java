@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +19,7 @@ import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.ScopeBody;
 import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -37,22 +40,16 @@ public class EnqueueValidationTest extends RecordingTest {
 
     @Test
     void unknownNameSuggestsTheClosestTask() {
-        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehous", 1L))
-                .isInstanceOf(UsageException.class)
+        Scope scope = inAScopeThatStaysEmpty(s -> rejected(() -> Airlock.enqueue("notifyWarehous", 1L))
                 .hasMessageContainingAll("'notifyWarehous'", "Did you mean 'notifyWarehouse'?"));
         assertThat(scope.isFlushed()).as("the body completed normally, so the scope flushed").isTrue();
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
     void aRenamedTaskCalledByItsMethodNameNamesTheTaskThatMethodHandles() {
-        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("sendInvoice", 1L))
-                .isInstanceOf(UsageException.class)
+        inAScopeThatStaysEmpty(s -> rejected(() -> Airlock.enqueue("sendInvoice", 1L))
                 .hasMessageContainingAll("Unknown task 'sendInvoice'", "Handlers#sendInvoice(long)",
                         "handles task 'invoiceCustomer'", "enqueue it by that name"));
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
@@ -66,59 +63,42 @@ public class EnqueueValidationTest extends RecordingTest {
 
     @Test
     void builderEnqueueIsValidatedToo() {
-        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.intent("notifyWarehous").args(1L).enqueue())
-                .isInstanceOf(UsageException.class)
+        inAScopeThatStaysEmpty(s -> rejected(() -> Airlock.intent("notifyWarehous").args(1L).enqueue())
                 .hasMessageContaining("Did you mean 'notifyWarehouse'?"));
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
     void tooManyArgumentsNameTaskAndHandler() {
-        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", 1L, "extra"))
-                .isInstanceOf(UsageException.class)
+        inAScopeThatStaysEmpty(s -> rejected(() -> Airlock.enqueue("notifyWarehouse", 1L, "extra"))
                 .hasMessageContainingAll("'notifyWarehouse'", "takes 1 argument", "enqueued with 2", NOTIFY));
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
     void tooFewArgumentsNameTaskAndHandler() {
-        Scope scope = Airlock.scope(s -> {
-            assertThatThrownBy(() -> Airlock.enqueue("ship", 1L))
-                    .isInstanceOf(UsageException.class)
+        inAScopeThatStaysEmpty(s -> {
+            rejected(() -> Airlock.enqueue("ship", 1L))
                     .hasMessageContainingAll("'ship'", "takes 2 argument", "enqueued with 1", SHIP);
-            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse"))
-                    .isInstanceOf(UsageException.class)
+            rejected(() -> Airlock.enqueue("notifyWarehouse"))
                     .hasMessageContainingAll("'notifyWarehouse'", "enqueued with 0", NOTIFY);
         });
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
     void wrongArgumentTypeNamesTaskParameterAndHandler() {
-        Scope scope = Airlock.scope(s -> {
-            assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", "42"))
-                    .isInstanceOf(UsageException.class)
+        inAScopeThatStaysEmpty(s -> {
+            rejected(() -> Airlock.enqueue("notifyWarehouse", "42"))
                     .hasMessageContainingAll("'notifyWarehouse'", "argument 0", "java.lang.String", "long", NOTIFY);
-            assertThatThrownBy(() -> Airlock.enqueue("ship", 1L, 99))
-                    .isInstanceOf(UsageException.class)
+            rejected(() -> Airlock.enqueue("ship", 1L, 99))
                     .hasMessageContainingAll("'ship'", "argument 1", "java.lang.Integer", "java.lang.String", SHIP);
             assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", 42))
                     .as("an Integer is not a long").isInstanceOf(UsageException.class);
         });
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
     void nullCannotBePassedToAPrimitive() {
-        Scope scope = Airlock.scope(s -> assertThatThrownBy(() -> Airlock.enqueue("notifyWarehouse", (Object) null))
-                .isInstanceOf(UsageException.class)
+        inAScopeThatStaysEmpty(s -> rejected(() -> Airlock.enqueue("notifyWarehouse", (Object) null))
                 .hasMessageContainingAll("'notifyWarehouse'", "null", "long", NOTIFY));
-        assertThat(scope.intents()).isEmpty();
-        assertThat(handlers.calls).isEmpty();
     }
 
     @Test
@@ -149,6 +129,19 @@ public class EnqueueValidationTest extends RecordingTest {
         });
         assertThat(scope.intents()).containsExactly(accepted[0], accepted[1]);
         assertThat(handlers.calls).containsExactly("greet before", "greet after");
+    }
+
+    /** Runs {@code body} in a scope of its own, which must end holding no intent, no handler having run. */
+    private Scope inAScopeThatStaysEmpty(ScopeBody<RuntimeException> body) {
+        Scope scope = Airlock.scope(body);
+        assertThat(scope.intents()).isEmpty();
+        assertThat(handlers.calls).isEmpty();
+        return scope;
+    }
+
+    /** Asserts that the enqueue is rejected as a usage error, for further checks of the message. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> rejected(ThrowingCallable enqueue) {
+        return assertThatThrownBy(enqueue).isInstanceOf(UsageException.class);
     }
 
     @Singleton

@@ -4,11 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -16,14 +12,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.mutiny.Uni;
 
@@ -31,64 +25,24 @@ import io.smallrye.mutiny.Uni;
  * A REST method annotated {@code @AirlockScope} that returns a JAX-RS {@code Response} or a {@code RestResponse}: a
  * status below 400 flushes, 400 and above discards; a thrown {@code NotFoundException} discards too. Driven over HTTP.
  */
-public class ErrorResponseDiscardsTest {
+public class ErrorResponseDiscardsTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Resource.class));
+    static final QuarkusUnitTest config = application(Resource.class);
 
-    @Inject
-    Handlers handlers;
-
-    @BeforeEach
-    void clear() {
-        handlers.calls.clear();
-        handlers.enqueued.clear();
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({ "response, 200", "response, 399", "rest-response, 201", "uni-response, 200" })
+    void aStatusBelow400Flushes(String kind, int status) {
+        given().get("/error-results/" + kind + "/" + status).then().statusCode(status)
+                .body(equalTo(kind + " " + status));
+        assertThat(handlers.calls).containsExactly(kind + ":" + status);
     }
 
-    @Test
-    void response200Flushes() {
-        given().get("/error-results/response/200").then().statusCode(200).body(equalTo("response 200"));
-        assertThat(handlers.calls).containsExactly("response:200");
-    }
-
-    @Test
-    void response399StillFlushes() {
-        given().get("/error-results/response/399").then().statusCode(399);
-        assertThat(handlers.calls).containsExactly("response:399");
-    }
-
-    @Test
-    void response400Discards() {
-        given().get("/error-results/response/400").then().statusCode(400);
-        assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly("response:400");
-        assertThat(handlers.calls).isEmpty();
-    }
-
-    @Test
-    void response404Discards() {
-        given().get("/error-results/response/404").then().statusCode(404);
-        assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly("response:404");
-        assertThat(handlers.calls).isEmpty();
-    }
-
-    @Test
-    void response500Discards() {
-        given().get("/error-results/response/500").then().statusCode(500);
-        assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly("response:500");
-        assertThat(handlers.calls).isEmpty();
-    }
-
-    @Test
-    void restResponse201Flushes() {
-        given().get("/error-results/rest-response/201").then().statusCode(201).body(equalTo("rest-response 201"));
-        assertThat(handlers.calls).containsExactly("rest-response:201");
-    }
-
-    @Test
-    void restResponse400Discards() {
-        given().get("/error-results/rest-response/400").then().statusCode(400);
-        assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly("rest-response:400");
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({ "response, 400", "response, 404", "response, 500", "rest-response, 400", "uni-response, 404" })
+    void aStatusOf400OrAboveDiscards(String kind, int status) {
+        given().get("/error-results/" + kind + "/" + status).then().statusCode(status);
+        assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly(kind + ":" + status);
         assertThat(handlers.calls).isEmpty();
     }
 
@@ -108,19 +62,6 @@ public class ErrorResponseDiscardsTest {
     }
 
     @Test
-    void uniOfResponse404Discards() {
-        given().get("/error-results/uni-response/404").then().statusCode(404);
-        assertThat(handlers.enqueued).as("the intent was buffered in a scope").containsExactly("uni-response:404");
-        assertThat(handlers.calls).isEmpty();
-    }
-
-    @Test
-    void uniOfResponse200Flushes() {
-        given().get("/error-results/uni-response/200").then().statusCode(200);
-        assertThat(handlers.calls).containsExactly("uni-response:200");
-    }
-
-    @Test
     void eachRequestIsDecidedOnItsOwn() {
         given().get("/error-results/response/500").then().statusCode(500);
         given().get("/error-results/response/200").then().statusCode(200);
@@ -129,28 +70,11 @@ public class ErrorResponseDiscardsTest {
         assertThat(handlers.calls).containsExactly("response:200", "rest-response:201");
     }
 
-    @Singleton
-    public static class Handlers {
-
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        final List<String> enqueued = new CopyOnWriteArrayList<>();
-
-        void enqueue(String what) {
-            Airlock.enqueue("record", what);
-            enqueued.add(what);
-        }
-
-        @AirlockTask
-        void record(String what) {
-            calls.add(what);
-        }
-    }
-
     @Path("/error-results")
     public static class Resource {
 
         @Inject
-        Handlers handlers;
+        Recorder handlers;
 
         @GET
         @Path("/response/{status}")

@@ -224,39 +224,23 @@ public class OpenScopesReturnToZeroTest extends RecordingTest {
             return Response.status(404).build();
         }
 
+        /** A NotFoundException is answered 404, any other failure 500. */
         @GET
-        @Path("/thrown/{id}")
+        @Path("/{failure: thrown|failing}/{id}")
         @AirlockScope
-        public String thrown(@PathParam("id") String id) {
+        public String failing(@PathParam("failure") String failure, @PathParam("id") String id) {
             Airlock.enqueue("record", id);
-            throw new NotFoundException(id);
+            throw failure.equals("thrown") ? new NotFoundException(id) : new IllegalStateException(id);
         }
 
         @GET
-        @Path("/failing/{id}")
+        @Path("/{outcome: uni|uni-failing}/{id}")
         @AirlockScope
-        public String failing(@PathParam("id") String id) {
-            Airlock.enqueue("record", id);
-            throw new IllegalStateException(id);
-        }
-
-        @GET
-        @Path("/uni/{id}")
-        @AirlockScope
-        public Uni<String> uni(@PathParam("id") String id) {
-            return Uni.createFrom().item(id)
+        public Uni<String> uni(@PathParam("outcome") String outcome, @PathParam("id") String id) {
+            Uni<String> enqueued = Uni.createFrom().item(id)
                     .onItem().delayIt().by(Duration.ofMillis(20))
                     .invoke(() -> Airlock.enqueue("record", id));
-        }
-
-        @GET
-        @Path("/uni-failing/{id}")
-        @AirlockScope
-        public Uni<String> uniFailing(@PathParam("id") String id) {
-            return Uni.createFrom().item(id)
-                    .onItem().delayIt().by(Duration.ofMillis(20))
-                    .invoke(() -> Airlock.enqueue("record", id))
-                    .onItem().failWith(() -> new IllegalStateException(id));
+            return outcome.equals("uni") ? enqueued : enqueued.onItem().failWith(() -> new IllegalStateException(id));
         }
 
         /** No scope of its own: what a later request finds. */

@@ -24,6 +24,8 @@ public class Recorder {
     private final List<Map.Entry<String, Scope>> kept = new CopyOnWriteArrayList<>();
     /** Whatever else the code under test observed, in its own words. */
     public final List<String> seen = new CopyOnWriteArrayList<>();
+    /** Every record {@link #enqueue}d, in order, whether it then ran or not. */
+    public final List<String> enqueued = new CopyOnWriteArrayList<>();
 
     @AirlockTask
     void record(String what) {
@@ -50,6 +52,7 @@ public class Recorder {
     public void enqueue(String what) {
         keepScope(what);
         Airlock.enqueue("record", what);
+        enqueued.add(what);
         seen.add(calls.toString());
     }
 
@@ -66,5 +69,6 @@ public class Recorder {
         scopes.clear();
         kept.clear();
         seen.clear();
+        enqueued.clear();
     }
 }

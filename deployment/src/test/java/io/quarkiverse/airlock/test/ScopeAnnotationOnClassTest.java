@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
+import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -62,19 +63,14 @@ public class ScopeAnnotationOnClassTest extends RecordingTest {
     void uncheckedExceptionDiscardsAndPropagatesTheSameInstance() {
         IllegalStateException failure = new IllegalStateException("declined");
         assertThatThrownBy(() -> orders.failUnchecked("e", failure)).isSameAs(failure);
-        assertThat(handlers.calls).isEmpty();
-        assertThat(handlers.scopes).hasSize(1);
-        assertThat(handlers.scopes.get(0).isDiscarded()).isTrue();
-        assertThat(handlers.scopes.get(0).intents()).hasSize(1);
+        assertThat(theOneScopeDiscarded().intents()).hasSize(1);
     }
 
     @Test
     void checkedExceptionDiscardsAndPropagatesTheSameInstance() {
         IOException failure = new IOException("disk full");
         assertThatThrownBy(() -> orders.failChecked("f", failure)).isSameAs(failure);
-        assertThat(handlers.calls).isEmpty();
-        assertThat(handlers.scopes).hasSize(1);
-        assertThat(handlers.scopes.get(0).isDiscarded()).isTrue();
+        theOneScopeDiscarded();
     }
 
     @Test
@@ -83,6 +79,14 @@ public class ScopeAnnotationOnClassTest extends RecordingTest {
                 IllegalArgumentException.class);
         orders.process("h");
         assertThat(handlers.calls).containsExactly("process:h");
+    }
+
+    /** The call ran in one scope, which discarded its intents: no handler ran. */
+    private Scope theOneScopeDiscarded() {
+        assertThat(handlers.calls).isEmpty();
+        assertThat(handlers.scopes).hasSize(1);
+        assertThat(handlers.scopes.get(0).isDiscarded()).isTrue();
+        return handlers.scopes.get(0);
     }
 
     @AirlockScope

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,18 +22,12 @@ import io.quarkus.test.QuarkusDevModeTest;
 public class DevUIOutboxTest extends DevUIJsonRPCTest {
 
     @RegisterExtension
-    static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(DevPartner.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            "quarkus.datasource.db-kind=h2",
-                            "quarkus.datasource.jdbc.url=jdbc:h2:mem:devui-outbox;DB_CLOSE_DELAY=-1",
-                            "quarkus.datasource.devservices.enabled=false",
-                            "quarkus.airlock.outbox.enabled=true",
-                            "quarkus.airlock.outbox.max-attempts=2",
-                            // long enough for the failed row to be seen waiting for its retry
-                            "quarkus.airlock.outbox.initial-backoff=8s",
-                            "quarkus.airlock.outbox.poll-interval=50ms",
-                            "")), "application.properties"));
+    static final QuarkusDevModeTest devMode = DevApps.onH2("devui-outbox", DevPartner.class,
+            "quarkus.airlock.outbox.enabled=true",
+            "quarkus.airlock.outbox.max-attempts=2",
+            // long enough for the failed row to be seen waiting for its retry
+            "quarkus.airlock.outbox.initial-backoff=8s",
+            "quarkus.airlock.outbox.poll-interval=50ms");
 
     public DevUIOutboxTest() {
         super("quarkus-airlock");

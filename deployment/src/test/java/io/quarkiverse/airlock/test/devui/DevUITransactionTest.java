@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,13 +26,7 @@ import io.quarkus.test.QuarkusDevModeTest;
 public class DevUITransactionTest extends DevUIJsonRPCTest {
 
     @RegisterExtension
-    static final QuarkusDevModeTest devMode = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(DevLedger.class)
-                    .addAsResource(new StringAsset(String.join("\n",
-                            "quarkus.datasource.db-kind=h2",
-                            "quarkus.datasource.jdbc.url=jdbc:h2:mem:devui-ledger;DB_CLOSE_DELAY=-1",
-                            "quarkus.datasource.devservices.enabled=false",
-                            "")), "application.properties"));
+    static final QuarkusDevModeTest devMode = DevApps.onH2("devui-ledger", DevLedger.class);
 
     public DevUITransactionTest() {
         super("quarkus-airlock");

@@ -7,7 +7,6 @@ import java.util.logging.Level;
 import jakarta.inject.Inject;
 
 import org.jboss.logmanager.ExtLogRecord;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,9 +24,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class InterceptDirectCallsTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .overrideConfigKey("quarkus.http.test-port", "0")
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Warehouse.class, Orders.class, Stock.class))
+    static final QuarkusUnitTest config = Probe.applicationWith(Orders.class, Stock.class)
             .overrideConfigKey("quarkus.airlock.intercept-direct-calls", "true")
             .overrideConfigKey("quarkus.airlock.direct-calls", "ignore")
             .setLogRecordPredicate(record -> "io.quarkiverse.airlock".equals(record.getLoggerName())

@@ -9,10 +9,12 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.UsageException;
+import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * What every executor that carries intents as JSON promises: the arguments reach the handler as its full generic
@@ -20,6 +22,15 @@ import io.quarkiverse.airlock.UsageException;
  * per transport builds the application (with {@link TypedArguments} in it) and names the transport.
  */
 public abstract class TypedArgumentsContract {
+
+    /** An application of the contract and its handler, dispatching through {@code executor}, on a free HTTP port. */
+    protected static QuarkusUnitTest applicationWith(String executor) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(TypedArgumentsContract.class, TypedArguments.class))
+                // other builds may run tests on this machine at the same time: no fixed port
+                .overrideConfigKey("quarkus.http.test-port", "0")
+                .overrideConfigKey("quarkus.airlock.executor", executor);
+    }
 
     /** How the refusal of an argument that cannot travel names the transport. */
     protected abstract String transport();

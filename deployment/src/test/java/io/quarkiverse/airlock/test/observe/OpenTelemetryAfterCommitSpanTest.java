@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
@@ -56,13 +55,7 @@ public class OpenTelemetryAfterCommitSpanTest extends TracedTest {
 
         assertThat(handlers.booked).as("the commit dispatched the intent").isNotNull();
         SpanData dispatch = Spans.await(exporter, "airlock book");
-        assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(request.getSpanContext().getSpanId());
-        assertThat(dispatch.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
-        assertThat(dispatch.getAttributes().asMap())
-                .containsEntry(AttributeKey.stringKey("airlock.task"), "book")
-                .containsEntry(AttributeKey.stringKey("airlock.origin"), "POST /bookings");
-        assertThat(handlers.booked.getSpanId()).as("the dispatch span is current in the handler")
-                .isEqualTo(dispatch.getSpanId());
+        Spans.assertDispatchedWithin(dispatch, request, "book", "POST /bookings", handlers.booked);
     }
 
     @Test

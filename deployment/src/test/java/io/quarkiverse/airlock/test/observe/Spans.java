@@ -1,5 +1,7 @@
 package io.quarkiverse.airlock.test.observe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.builder.Version;
@@ -61,6 +66,23 @@ public class Spans {
             Thread.sleep(20);
         }
         throw new AssertionError("no span '" + name + "' among " + exporter.getFinishedSpanItems());
+    }
+
+    /**
+     * Asserts that {@code dispatch} is the span of a dispatch of {@code task} within {@code request}: its child, in its
+     * trace, naming the task and the intent's origin, and the span current while the handler ran.
+     *
+     * @param inHandler the span context the handler saw
+     */
+    public static void assertDispatchedWithin(SpanData dispatch, Span request, String task, String origin,
+            SpanContext inHandler) {
+        assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+        assertThat(dispatch.getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
+        assertThat(dispatch.getAttributes().asMap())
+                .containsEntry(AttributeKey.stringKey("airlock.task"), task)
+                .containsEntry(AttributeKey.stringKey("airlock.origin"), origin);
+        assertThat(inHandler.getSpanId()).as("the dispatch span is current in the handler")
+                .isEqualTo(dispatch.getSpanId());
     }
 
     /**

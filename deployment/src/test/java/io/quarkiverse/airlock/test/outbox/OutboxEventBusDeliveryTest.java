@@ -3,10 +3,6 @@ package io.quarkiverse.airlock.test.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,17 +43,8 @@ public class OutboxEventBusDeliveryTest {
         assertThat(Handlers.notified).containsExactlyInAnyOrder("ada:2", "grace:3");
         // run by the event-bus consumer, not by the relay
         assertThat(Handlers.threads).noneMatch(thread -> thread.startsWith("airlock-outbox-relay"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> rows() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> OutboxTestApps.rows(dataSource) == 0);
         assertThat(Handlers.notified).as("each row handed over once").hasSize(2);
-    }
-
-    private long rows() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     public static class Handlers {

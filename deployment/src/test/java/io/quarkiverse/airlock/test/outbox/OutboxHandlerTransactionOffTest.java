@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -20,22 +16,11 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxHandlerTransactionOffTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps
-            .onH2("outbox-handler-tx-off", OutboxHandlerTransactionTest.class,
-                    OutboxHandlerTransactionTest.Handlers.class, OutboxHandlerTransactionTest.Effects.class)
-            .overrideConfigKey("quarkus.airlock.outbox.handler-transaction", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
-            .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms");
-
-    @Inject
-    AirlockOutbox outbox;
-
-    @Inject
-    AgroalDataSource dataSource;
+    static final QuarkusUnitTest config = OutboxHandlerTransactionTest.application("outbox-handler-tx-off")
+            .overrideConfigKey("quarkus.airlock.outbox.handler-transaction", "false");
 
     @Test
     void theWriteOfAFailedAttemptStays() throws SQLException {
-        assertThat(OutboxHandlerTransactionTest.writesOfTwoAttempts("ship", "order-1", outbox, dataSource))
-                .isEqualTo(2);
+        assertThat(OutboxHandlerTransactionTest.writesOfTwoAttempts("ship", "order-1")).isEqualTo(2);
     }
 }

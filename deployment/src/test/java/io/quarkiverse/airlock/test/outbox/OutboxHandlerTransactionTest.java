@@ -26,6 +26,7 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxDelivery;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusUnitTest;
@@ -39,25 +40,23 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxHandlerTransactionTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-handler-tx", Handlers.class, Effects.class)
-            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
-            .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms");
+    static final QuarkusUnitTest config = application("outbox-handler-tx");
 
-    @Inject
-    AirlockOutbox outbox;
-
-    @Inject
-    AgroalDataSource dataSource;
+    /** This test's application, which {@link OutboxHandlerTransactionOffTest} runs too. */
+    static QuarkusUnitTest application(String database) {
+        return OutboxTestApps.retryingAtOnce(
+                OutboxTestApps.onH2(database, OutboxHandlerTransactionTest.class, Handlers.class, Effects.class));
+    }
 
     @Test
     void theHandlersWritesOfAFailedAttemptRollBackWithIt() throws SQLException {
-        assertThat(writesOfTwoAttempts("ship", "order-1", outbox, dataSource))
+        assertThat(writesOfTwoAttempts("ship", "order-1"))
                 .as("the first attempt's write rolled back with its failure").isEqualTo(1);
     }
 
     @Test
     void aWriteInItsOwnTransactionStaysWhenTheAttemptFails() throws SQLException {
-        assertThat(writesOfTwoAttempts("audit", "order-2", outbox, dataSource))
+        assertThat(writesOfTwoAttempts("audit", "order-2"))
                 .as("REQUIRES_NEW committed each attempt's write on its own").isEqualTo(2);
     }
 
@@ -65,13 +64,14 @@ public class OutboxHandlerTransactionTest {
      * Commits an intent of the task for the order, whose handler fails its first attempt and succeeds its second, and
      * counts the writes the handler left.
      */
-    static long writesOfTwoAttempts(String task, String order, AirlockOutbox outbox, AgroalDataSource dataSource)
-            throws SQLException {
+    static long writesOfTwoAttempts(String task, String order) throws SQLException {
+        AirlockOutbox outbox = Arc.container().instance(AirlockOutbox.class).get();
         QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue(task, order)));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.attempts.getOrDefault(order, 0) == 2
                 && outbox.pendingCount() == 0);
-        return OutboxTestApps.count(dataSource, "SELECT COUNT(*) FROM effects WHERE what LIKE ?", order);
+        return OutboxTestApps.count(Arc.container().instance(AgroalDataSource.class).get(),
+                "SELECT COUNT(*) FROM effects WHERE what LIKE ?", order);
     }
 
     @Test

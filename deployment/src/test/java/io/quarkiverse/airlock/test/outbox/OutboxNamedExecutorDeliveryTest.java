@@ -30,10 +30,8 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxNamedExecutorDeliveryTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-bean", Forwarder.class)
+    static final QuarkusUnitTest config = OutboxTestApps.retryingAtOnce(OutboxTestApps.onH2("outbox-bean", Forwarder.class))
             .overrideConfigKey("quarkus.airlock.outbox.delivery", "forwarder")
-            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
-            .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
     @Inject

@@ -38,10 +38,9 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxOrderingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-ordering", Shipping.class, Orders.class)
+    static final QuarkusUnitTest config = OutboxTestApps
+            .retryingAtOnce(OutboxTestApps.onH2("outbox-ordering", Shipping.class, Orders.class))
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms")
-            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
-            .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "1000")
             .overrideConfigKey("quarkus.airlock.outbox.hold-timeout", "1m")
             .overrideConfigKey("quarkus.airlock.tasks.\"charge\".max-attempts", "1");

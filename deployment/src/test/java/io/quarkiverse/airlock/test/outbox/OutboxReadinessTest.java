@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.builder.Version;
-import io.quarkus.maven.dependency.Dependency;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.path.json.JsonPath;
 
@@ -31,9 +29,8 @@ import io.restassured.path.json.JsonPath;
 public class OutboxReadinessTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-readiness", Handlers.class)
-            .setForcedDependencies(List.of(Dependency.of("io.quarkus", "quarkus-smallrye-health-deployment",
-                    Version.getVersion())))
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2(List.of("quarkus-smallrye-health-deployment"), "outbox-readiness", Handlers.class)
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
     @Inject

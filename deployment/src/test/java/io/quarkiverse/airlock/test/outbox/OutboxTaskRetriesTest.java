@@ -28,10 +28,9 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OutboxTaskRetriesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-task-retries", Handlers.class)
+    static final QuarkusUnitTest config = OutboxTestApps
+            .retryingAtOnce(OutboxTestApps.onH2("outbox-task-retries", Handlers.class))
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "3")
-            .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
-            .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")
             .overrideConfigKey("quarkus.airlock.tasks.\"capture\".max-attempts", "1");
 
     @Inject

@@ -47,6 +47,12 @@ public final class OutboxTestApps {
                 .overrideConfigKey("quarkus.airlock.outbox.enabled", "true");
     }
 
+    /** The application, retrying a failed row after 10 to 20 ms instead of waiting the production backoff. */
+    public static QuarkusUnitTest retryingAtOnce(QuarkusUnitTest application) {
+        return application.overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
+                .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms");
+    }
+
     /** The messages of a failure and of its causes, one after the other. */
     static String messages(Throwable failure) {
         StringBuilder messages = new StringBuilder();
@@ -54,6 +60,16 @@ public final class OutboxTestApps {
             messages.append(cause.getMessage()).append('\n');
         }
         return messages.toString();
+    }
+
+    /** The rows of the outbox table in {@code dataSource}, whatever their state. */
+    public static long rows(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** Counts with {@code sql}, whose one parameter is matched against rows whose arguments hold {@code order}. */

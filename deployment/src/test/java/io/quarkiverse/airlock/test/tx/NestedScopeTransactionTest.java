@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
@@ -73,59 +75,39 @@ public class NestedScopeTransactionTest {
         assertThat(Airlock.currentScope()).isEmpty();
     }
 
-    // the endings by name: parameters of the test's own types would cross the application's class loader
-    @ParameterizedTest
-    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
-    void underAnOuterAirlockScope(String name) throws Exception {
-        Ending ending = Ending.valueOf(name);
-        Airlock.scope(scope -> orders.placeCatching(ending, "plain", false));
-
-        assertOutcome(ending, "plain");
+    /**
+     * Every enclosing scope with every ending, the transactional method either calling an {@code @AirlockScope} method
+     * or enqueueing directly. The endings go by name: parameters of the test's own types would cross the application's
+     * class loader.
+     */
+    static Stream<Arguments> placements() {
+        return Stream.of("Airlock.scope", "@AirlockScope", "HTTP auto-scope")
+                .flatMap(enclosing -> Stream.of(false, true)
+                        .flatMap(direct -> Stream.of(Ending.values())
+                                .map(ending -> Arguments.of(enclosing, direct, ending.name()))));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
-    void enqueuedDirectlyUnderAnOuterAirlockScope(String name) throws Exception {
+    @ParameterizedTest(name = "under {0}, enqueued directly: {1}, {2}")
+    @MethodSource("placements")
+    void theTransactionDecidesWhateverScopeEnclosesIt(String enclosing, boolean direct, String name) {
         Ending ending = Ending.valueOf(name);
-        Airlock.scope(scope -> orders.placeCatching(ending, "plain-direct", true));
+        String token = tokenOf(enclosing) + (direct ? "-direct" : "");
+        switch (enclosing) {
+            case "Airlock.scope" -> Airlock.scope(scope -> orders.placeCatching(ending, token, direct));
+            case "@AirlockScope" -> outerScope.place(ending, token, direct);
+            default -> given().queryParam("direct", direct).post("/orders/" + ending + "/" + token).then()
+                    .statusCode(200);
+        }
 
-        assertOutcome(ending, "plain-direct");
+        assertOutcome(ending, token);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
-    void underAnOuterAirlockScopeAnnotation(String name) {
-        Ending ending = Ending.valueOf(name);
-        outerScope.place(ending, "annotated", false);
-
-        assertOutcome(ending, "annotated");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
-    void enqueuedDirectlyUnderAnOuterAirlockScopeAnnotation(String name) {
-        Ending ending = Ending.valueOf(name);
-        outerScope.place(ending, "annotated-direct", true);
-
-        assertOutcome(ending, "annotated-direct");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
-    void underTheHttpAutoScope(String name) {
-        Ending ending = Ending.valueOf(name);
-        given().post("/orders/" + ending + "/http").then().statusCode(200);
-
-        assertOutcome(ending, "http");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "COMMIT", "SET_ROLLBACK_ONLY", "EXCEPTION_CAUGHT_BY_CALLER", "FAILURE_DURING_COMMIT" })
-    void enqueuedDirectlyUnderTheHttpAutoScope(String name) {
-        Ending ending = Ending.valueOf(name);
-        given().queryParam("direct", true).post("/orders/" + ending + "/http-direct").then().statusCode(200);
-
-        assertOutcome(ending, "http-direct");
+    private static String tokenOf(String enclosing) {
+        return switch (enclosing) {
+            case "Airlock.scope" -> "plain";
+            case "@AirlockScope" -> "annotated";
+            default -> "http";
+        };
     }
 
     @Test
