@@ -64,12 +64,7 @@ public final class OutboxTestApps {
 
     /** The rows of the outbox table in {@code dataSource}, whatever their state. */
     public static long rows(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
-            result.next();
-            return result.getLong(1);
-        }
+        return count(dataSource, "SELECT COUNT(*) FROM airlock_outbox");
     }
 
     /** Counts with {@code sql}, whose one parameter is matched against rows whose arguments hold {@code order}. */
