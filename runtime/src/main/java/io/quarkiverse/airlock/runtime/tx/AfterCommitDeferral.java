@@ -10,6 +10,8 @@ import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple;
+
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
@@ -105,7 +107,7 @@ public class AfterCommitDeferral implements DispatchDeferral {
 
     /** The transaction's one synchronization, registered on first use; null when it can only roll back. */
     private AfterCommitDispatch pending(Transaction transaction) {
-        AfterCommitDispatch pending = (AfterCommitDispatch) registry.getResource(KEY);
+        AfterCommitDispatch pending = (AfterCommitDispatch) resource(transaction);
         if (pending == null) {
             pending = new AfterCommitDispatch(transactions, transaction);
             try {
@@ -118,9 +120,28 @@ public class AfterCommitDeferral implements DispatchDeferral {
             } catch (SystemException e) {
                 throw unavailable(e);
             }
-            registry.putResource(KEY, pending);
+            putResource(transaction, pending);
         }
         return pending;
+    }
+
+    /**
+     * Our synchronization among the transaction's resources. Narayana's transaction holds them itself: asking it
+     * directly saves the registry's lookup of the current transaction by thread and id, each time.
+     */
+    private Object resource(Transaction transaction) {
+        if (transaction instanceof TransactionImple narayana) {
+            return narayana.getTxLocalResource(KEY);
+        }
+        return registry.getResource(KEY);
+    }
+
+    private void putResource(Transaction transaction, AfterCommitDispatch pending) {
+        if (transaction instanceof TransactionImple narayana) {
+            narayana.putTxLocalResource(KEY, pending);
+        } else {
+            registry.putResource(KEY, pending);
+        }
     }
 
     @Override
