@@ -43,6 +43,8 @@ public class OverlappingAsyncScopesTest {
     @RegisterExtension
     static final QuarkusUnitTest config = new QuarkusUnitTest()
             .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Effects.class, Steps.class, Orders.class))
+            // other builds may run tests on this machine at the same time: no fixed port
+            .overrideConfigKey("quarkus.http.test-port", "0")
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
 
     /** A request that hangs fails the test instead of the build. */
