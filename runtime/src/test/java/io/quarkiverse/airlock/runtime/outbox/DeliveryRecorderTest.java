@@ -40,8 +40,8 @@ class DeliveryRecorderTest {
 
     @BeforeEach
     void setUp() {
-        h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:delivery-recorder-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000");
+        // a write waits for a row lock as long as a test holds it
+        h2 = FreshH2.database("delivery-recorder", ";LOCK_TIMEOUT=30000");
         DataSource watched = WatchedDataSource.of(h2, sql -> {
             if (sql.startsWith("DELETE FROM airlock_outbox")) {
                 deletes.incrementAndGet();

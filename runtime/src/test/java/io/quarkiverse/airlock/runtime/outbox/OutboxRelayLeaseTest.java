@@ -42,8 +42,7 @@ class OutboxRelayLeaseTest {
 
     @BeforeEach
     void setUp() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:relay-lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = FreshH2.database("relay-lease", "");
         store = new OutboxStore(dataSource, "airlock_outbox");
         new OutboxSchema(store).create();
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +39,7 @@ class OutboxRelayOutcomeTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:relay-outcome-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        dataSource = failingOn(h2);
+        dataSource = failingOn(FreshH2.database("relay-outcome", ""));
         store = new OutboxStore(dataSource, "airlock_outbox");
         new OutboxSchema(store).create();
         IntentExecutor executor = intent -> {
