@@ -20,14 +20,15 @@ public final class TaskRegistry {
 
     /** Null for {@link #NONE}. */
     private final Map<String, TaskHandler> handlers;
+    /** The same handlers, for the lookups of enqueue and dispatch; null for {@link #NONE}. */
+    private final TaskTable table;
 
     private TaskRegistry(Map<String, TaskHandler> handlers) {
         this.handlers = handlers;
+        this.table = handlers == null ? null : new TaskTable(handlers);
     }
 
     static TaskRegistry of(Collection<TaskHandler> discovered) {
-        // a HashMap rather than Map.copyOf: its lookup compares cached hashes before equals and needs no integer
-        // division, and every enqueue and every dispatch looks a handler up
         Map<String, TaskHandler> byName = new HashMap<>();
         for (TaskHandler handler : discovered) {
             byName.put(handler.name(), handler);
@@ -42,7 +43,7 @@ public final class TaskRegistry {
 
     /** The handler for {@code name}, or {@code null}. */
     public TaskHandler find(String name) {
-        Map<String, TaskHandler> current = handlers;
+        TaskTable current = table;
         return current == null ? null : current.get(name);
     }
 
@@ -66,7 +67,7 @@ public final class TaskRegistry {
      * @param requireKnown whether an unknown name is an error (it is not when another node may handle it)
      */
     public void validate(String task, List<Object> args, boolean requireKnown) {
-        Map<String, TaskHandler> current = handlers;
+        TaskTable current = table;
         if (current == null) {
             return;
         }
