@@ -11,6 +11,9 @@ import jakarta.transaction.TransactionManager;
 
 import org.jboss.logging.Logger;
 
+import com.arjuna.ats.arjuna.AtomicAction;
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionImple;
+
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.runtime.executor.DispatchFailures;
@@ -114,7 +117,7 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
             }
             return;
         }
-        Transaction finished = runsHere ? suspend() : null;
+        Object finished = runsHere ? suspend() : null;
         try {
             AirlockListener listener = AirlockHooks.listener();
             for (int b = -1; b < laterCount(); b++) {
@@ -178,21 +181,29 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
         }
     }
 
-    private Transaction suspend() {
+    /**
+     * Takes the finished transaction off this thread. With Narayana, its thread association itself: that is all the
+     * manager's suspend does, after looking the transaction up again by thread and id, and its resume once more.
+     */
+    private Object suspend() {
         try {
-            return transactions.suspend();
+            return transaction instanceof TransactionImple ? AtomicAction.suspend() : transactions.suspend();
         } catch (Exception e) {
             LOG.debugf(e, "Airlock could not suspend the completed transaction; dispatching within its association");
             return null;
         }
     }
 
-    private void resume(Transaction finished) {
+    private void resume(Object finished) {
         if (finished == null) {
             return;
         }
         try {
-            transactions.resume(finished);
+            if (finished instanceof AtomicAction association) {
+                AtomicAction.resume(association);
+            } else {
+                transactions.resume((Transaction) finished);
+            }
         } catch (Exception e) {
             LOG.debugf(e, "Airlock could not resume the completed transaction");
         }
