@@ -73,11 +73,24 @@ public class Shipping {
      */
     @AirlockTask("journaledShip")
     void journaledShip(long orderId) throws Exception {
+        insertShipment(orderId, journaled());
+    }
+
+    /**
+     * The same without a database write: its row's outcome is recorded with those of other lanes (worker delivery),
+     * where a crash must still replay no more than one row per lane.
+     */
+    @AirlockTask("journaledNotice")
+    void journaledNotice(long orderId) throws Exception {
+        journaled();
+    }
+
+    private OutboxDelivery journaled() throws Exception {
         OutboxDelivery delivery = AirlockOutbox.currentDelivery().orElseThrow();
         Files.writeString(Path.of(journal.orElseThrow()), delivery.id() + " " + delivery.attempt() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Thread.sleep(20);
-        insertShipment(orderId, delivery);
+        return delivery;
     }
 
     @AirlockTask("poison")

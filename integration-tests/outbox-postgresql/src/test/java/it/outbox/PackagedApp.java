@@ -29,7 +29,11 @@ final class PackagedApp {
      * {@code lines}, then to this JVM's output.
      */
     static Process start(Consumer<String> lines, String... properties) throws Exception {
-        Path jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
+        return start(Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar")), lines, properties);
+    }
+
+    /** The same for another packaged build of the shop. */
+    static Process start(Path jar, Consumer<String> lines, String... properties) throws Exception {
         assertThat(Files.exists(jar)).as("packaged application %s", jar).isTrue();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
