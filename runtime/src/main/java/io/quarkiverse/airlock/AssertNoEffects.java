@@ -3,21 +3,15 @@ package io.quarkiverse.airlock;
 /**
  * Fails any attempt to enqueue: for code that must be free of side effects.
  */
-public class AssertNoEffects implements Policy {
+public class AssertNoEffects extends UniformPolicy {
+
+    public AssertNoEffects() {
+        super(false, "AssertNoEffects");
+    }
 
     @Override
     public void onEnqueue(Intent intent) {
         throw new PolicyViolationException("AssertNoEffects: side effect '" + intent.name()
                 + "' was enqueued (" + intent + ") in code expected to have none");
-    }
-
-    @Override
-    public boolean allows(Intent intent) {
-        return false;
-    }
-
-    @Override
-    public String toString() {
-        return "AssertNoEffects";
     }
 }

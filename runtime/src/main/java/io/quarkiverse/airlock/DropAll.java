@@ -3,15 +3,9 @@ package io.quarkiverse.airlock;
 /**
  * Nothing escapes; intents stay buffered and inspectable. For dry runs, migrations, fixture loads and tests.
  */
-public class DropAll implements Policy {
+public class DropAll extends UniformPolicy {
 
-    @Override
-    public boolean allows(Intent intent) {
-        return false;
-    }
-
-    @Override
-    public String toString() {
-        return "DropAll";
+    public DropAll() {
+        super(false, "DropAll");
     }
 }
