@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.airlock.AirlockException;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.runtime.config.Durations;
+import io.quarkiverse.airlock.runtime.tx.TransactionResourceKey;
 import io.quarkiverse.airlock.spi.AirlockListener;
 import io.quarkiverse.airlock.spi.BuiltinExecutor;
 import io.quarkiverse.airlock.spi.DispatchOptions;
@@ -34,12 +35,7 @@ final class OutboxExecutor implements BuiltinExecutor {
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
     /** Key of our synchronization among the transaction's resources. */
-    private static final Object KEY = new Object() {
-        @Override
-        public String toString() {
-            return OutboxExecutor.class.getName();
-        }
-    };
+    private static final TransactionResourceKey KEY = new TransactionResourceKey(OutboxExecutor.class);
 
     private final OutboxStore store;
     private final TransactionSynchronizationRegistry transactions;

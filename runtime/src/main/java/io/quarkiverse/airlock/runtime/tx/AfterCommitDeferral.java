@@ -31,12 +31,7 @@ import io.quarkiverse.airlock.spi.TransactionOutcome;
 public class AfterCommitDeferral implements DispatchDeferral {
 
     /** Key of our synchronization among the transaction's resources. */
-    private static final Object KEY = new Object() {
-        @Override
-        public String toString() {
-            return AfterCommitDeferral.class.getName();
-        }
-    };
+    private static final TransactionResourceKey KEY = new TransactionResourceKey(AfterCommitDeferral.class);
 
     private final TransactionSynchronizationRegistry registry;
     private final TransactionManager transactions;
