@@ -3,6 +3,7 @@ package io.quarkiverse.airlock.runtime.health;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -29,13 +30,10 @@ public class OutboxReadinessCheck implements HealthCheck {
 
     static final String NAME = "Airlock outbox";
 
-    private final DefaultAirlockOutbox outbox;
-    private final AirlockRuntimeConfig config;
-
-    public OutboxReadinessCheck(DefaultAirlockOutbox outbox, AirlockRuntimeConfig config) {
-        this.outbox = outbox;
-        this.config = config;
-    }
+    @Inject
+    DefaultAirlockOutbox outbox;
+    @Inject
+    AirlockRuntimeConfig config;
 
     @Override
     public HealthCheckResponse call() {

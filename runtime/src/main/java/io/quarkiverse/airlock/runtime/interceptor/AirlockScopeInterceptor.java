@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -33,13 +34,10 @@ public class AirlockScopeInterceptor {
     /** Runs after (inside) {@code @Transactional} and {@code @ActivateRequestContext}. */
     public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 300;
 
-    private final ScopePlans plans;
-    private final Vertx vertx;
-
-    public AirlockScopeInterceptor(ScopePlans plans, Vertx vertx) {
-        this.plans = plans;
-        this.vertx = vertx;
-    }
+    @Inject
+    ScopePlans plans;
+    @Inject
+    Vertx vertx;
 
     @AroundInvoke
     Object aroundInvoke(InvocationContext invocation) throws Exception {

@@ -2,6 +2,7 @@ package io.quarkiverse.airlock.runtime.tx;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
@@ -33,13 +34,10 @@ public class AfterCommitDeferral implements DispatchDeferral {
     /** Key of our synchronization among the transaction's resources. */
     private static final TransactionResourceKey KEY = new TransactionResourceKey(AfterCommitDeferral.class);
 
-    private final TransactionSynchronizationRegistry registry;
-    private final TransactionManager transactions;
-
-    public AfterCommitDeferral(TransactionSynchronizationRegistry registry, TransactionManager transactions) {
-        this.registry = registry;
-        this.transactions = transactions;
-    }
+    @Inject
+    TransactionSynchronizationRegistry registry;
+    @Inject
+    TransactionManager transactions;
 
     @Override
     public boolean defer(List<Intent> intents, IntentExecutor executor) {
