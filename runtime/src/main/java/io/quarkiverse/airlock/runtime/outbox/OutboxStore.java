@@ -298,10 +298,19 @@ public final class OutboxStore {
      * is no longer held (its hold time passed).
      */
     boolean release(UUID id, OffsetDateTime due) throws SQLException {
+        return reschedule(id, due, "status = CASE status WHEN 'HELD' THEN 'PENDING' ELSE 'QUEUED' END",
+                "status IN ('HELD', 'QUEUED_HELD')");
+    }
+
+    /**
+     * Makes row {@code id} due at {@code due} with {@code assignments}, if its status meets {@code statusCondition};
+     * false when it does not (or the row is gone).
+     */
+    private boolean reschedule(UUID id, OffsetDateTime due, String assignments, String statusCondition)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("UPDATE " + table
-                        + " SET status = CASE status WHEN 'HELD' THEN 'PENDING' ELSE 'QUEUED' END, next_attempt_at = ?"
-                        + " WHERE id = ? AND status IN ('HELD', 'QUEUED_HELD')")) {
+                PreparedStatement statement = connection.prepareStatement("UPDATE " + table + " SET " + assignments
+                        + ", next_attempt_at = ? WHERE id = ? AND " + statusCondition)) {
             dialect.setTime(statement, 1, due);
             dialect.setId(statement, 2, id);
             return statement.executeUpdate() == 1;
@@ -679,13 +688,8 @@ public final class OutboxStore {
     }
 
     boolean resubmit(UUID id, OffsetDateTime now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("UPDATE " + table
-                        + " SET status = 'PENDING', attempts = 0, next_attempt_at = ?, owner = NULL"
-                        + " WHERE id = ? AND status = 'DEAD'")) {
-            dialect.setTime(statement, 1, now);
-            dialect.setId(statement, 2, id);
-            return statement.executeUpdate() == 1;
+        try {
+            return reschedule(id, now, "status = 'PENDING', attempts = 0, owner = NULL", "status = 'DEAD'");
         } catch (SQLException e) {
             throw failure(e);
         }
