@@ -1,6 +1,12 @@
 package io.quarkiverse.airlock.junit;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import org.assertj.core.api.AbstractAssert;
+
+import io.quarkiverse.airlock.Intent;
 
 /**
  * Assertions on the side effects of an {@link AirlockTest} test. The list assertions apply to the intents of the
@@ -21,38 +27,32 @@ public class CapturedIntentsAssert extends AbstractAssert<CapturedIntentsAssert,
 
     /** See {@link IntentsAssert#hasTaskNames(String...)}. */
     public CapturedIntentsAssert hasTaskNames(String... expected) {
-        intents().hasTaskNames(expected);
-        return this;
+        return onIntents(intents -> intents.hasTaskNames(expected));
     }
 
     /** See {@link IntentsAssert#containsTasks(String...)}. */
     public CapturedIntentsAssert containsTasks(String... expected) {
-        intents().containsTasks(expected);
-        return this;
+        return onIntents(intents -> intents.containsTasks(expected));
     }
 
     /** See {@link IntentsAssert#doesNotContainTasks(String...)}. */
     public CapturedIntentsAssert doesNotContainTasks(String... unexpected) {
-        intents().doesNotContainTasks(unexpected);
-        return this;
+        return onIntents(intents -> intents.doesNotContainTasks(unexpected));
     }
 
     /** See {@link IntentsAssert#hasIntents(String...)}. */
     public CapturedIntentsAssert hasIntents(String... expected) {
-        intents().hasIntents(expected);
-        return this;
+        return onIntents(intents -> intents.hasIntents(expected));
     }
 
     /** Nothing was enqueued in the test's scope. */
     public CapturedIntentsAssert hasNoIntents() {
-        intents().isEmpty();
-        return this;
+        return onIntents(IntentsAssert::isEmpty);
     }
 
     /** See {@link IntentsAssert#hasSize(int)}. */
     public CapturedIntentsAssert hasSize(int expected) {
-        intents().hasSize(expected);
-        return this;
+        return onIntents(intents -> intents.hasSize(expected));
     }
 
     /** Assertions on the {@code index}-th intent of the test's scope, 0 being the first. */
@@ -71,27 +71,35 @@ public class CapturedIntentsAssert extends AbstractAssert<CapturedIntentsAssert,
         return this;
     }
 
+    /** Runs {@code assertion} on the intents of the test's scope; this, for chaining. */
+    private CapturedIntentsAssert onIntents(Consumer<IntentsAssert> assertion) {
+        assertion.accept(intents());
+        return this;
+    }
+
     /** Assertions on the intents of the test's scope. */
     public IntentsAssert intents() {
-        isNotNull();
-        return new IntentsAssert(actual.intents(), "intents of the test scope");
+        return assertOn(CapturedIntents::intents, "intents of the test scope");
     }
 
     /** Assertions on what was handed to an executor anywhere in the application since the test began. */
     public IntentsAssert dispatched() {
-        isNotNull();
-        return new IntentsAssert(actual.dispatched(), "dispatched intents");
+        return assertOn(CapturedIntents::dispatched, "dispatched intents");
     }
 
     /** Assertions on what a policy dropped, in any scope, since the test began. */
     public IntentsAssert dropped() {
-        isNotNull();
-        return new IntentsAssert(actual.dropped(), "dropped intents");
+        return assertOn(CapturedIntents::dropped, "dropped intents");
     }
 
     /** Assertions on what was discarded with a scope or a rolled-back transaction since the test began. */
     public IntentsAssert discarded() {
+        return assertOn(CapturedIntents::discarded, "discarded intents");
+    }
+
+    /** Assertions on one of the lists of {@code actual}, which failure messages call {@code what}. */
+    private IntentsAssert assertOn(Function<CapturedIntents, List<Intent>> list, String what) {
         isNotNull();
-        return new IntentsAssert(actual.discarded(), "discarded intents");
+        return new IntentsAssert(list.apply(actual), what);
     }
 }
