@@ -22,6 +22,21 @@ class NestedScopeTest extends AirlockTestSupport {
         assertThat(innerExecutor.dispatched()).isEmpty();
     }
 
+    /** The outer scope flushed and dispatched these tasks, in this order; nothing went through the inner scope. */
+    private void assertOnlyTheOuterScopeDispatched(Scope outer, String... tasks) {
+        assertThat(outerExecutor.names()).containsExactly(tasks);
+        assertThat(innerExecutor.dispatched()).isEmpty();
+        assertThat(outer.isFlushed()).isTrue();
+    }
+
+    /** Enters the ancestors, outermost first, then a scope of the inner executor nested in them, which it returns. */
+    private Scope enterNestedIn(Scope... ancestors) {
+        for (Scope ancestor : ancestors) {
+            ancestor.enter();
+        }
+        return enterScope(innerExecutor);
+    }
+
     /** Records every call and releases (returns) the offered intents that match {@code release}. */
     static class RecordingScope extends Scope {
 
@@ -54,7 +69,7 @@ class NestedScopeTest extends AirlockTestSupport {
     }
 
     @Test
-    void byDefaultTheOuterScopeCapturesWhatANestedScopeFlushes() {
+    void byDefaultTheOuterScopeCapturesWhatANestedScopeFlushesAndKnowsWhichIntentsAreItsOwn() {
         Scope outer = enterScope(outerExecutor);
         Intent o1 = Airlock.enqueue("o1", 1);
         Scope inner = enterScope(innerExecutor);
@@ -70,24 +85,6 @@ class NestedScopeTest extends AirlockTestSupport {
 
         Intent o2 = Airlock.enqueue("o2", 3);
         outer.exit();
-        List<Intent> outerDispatched = outer.flush();
-
-        assertThat(outerDispatched).containsExactly(o1, i1, i2, o2);
-        assertThat(outerExecutor.dispatched()).containsExactly(o1, i1, i2, o2);
-        assertThat(innerExecutor.dispatched()).isEmpty();
-    }
-
-    @Test
-    void provenanceOfOwnAndCapturedIntents() {
-        Scope outer = enterScope(outerExecutor);
-        Intent o1 = Airlock.enqueue("o1", 1);
-        Scope inner = enterScope(innerExecutor);
-        Intent i1 = Airlock.enqueue("i1", 2);
-        Intent i2 = Airlock.enqueue("i2", 3);
-        inner.exit();
-        inner.flush();
-        Intent o2 = Airlock.enqueue("o2", 4);
-        outer.exit();
 
         assertThat(outer.ownIntents()).containsExactly(o1, o2);
         assertThat(outer.capturedIntents()).containsExactly(i1, i2);
@@ -96,7 +93,11 @@ class NestedScopeTest extends AirlockTestSupport {
         assertThat(inner.capturedIntents()).isEmpty();
         assertThat(inner.intents()).containsExactly(i1, i2);
 
-        outer.flush();
+        List<Intent> outerDispatched = outer.flush();
+
+        assertThat(outerDispatched).containsExactly(o1, i1, i2, o2);
+        assertThat(outerExecutor.dispatched()).containsExactly(o1, i1, i2, o2);
+        assertThat(innerExecutor.dispatched()).isEmpty();
         assertThat(outer.intents()).containsExactly(o1, i1, i2, o2);
         assertThat(outer.capturedIntents()).containsExactly(i1, i2);
     }
@@ -119,9 +120,7 @@ class NestedScopeTest extends AirlockTestSupport {
             Airlock.enqueue("o2", 3);
         });
 
-        assertThat(innerExecutor.dispatched()).isEmpty();
-        assertThat(outerExecutor.names()).containsExactly("o1", "i1", "o2");
-        assertThat(outer.isFlushed()).isTrue();
+        assertOnlyTheOuterScopeDispatched(outer, "o1", "i1", "o2");
     }
 
     @Test
@@ -133,9 +132,7 @@ class NestedScopeTest extends AirlockTestSupport {
             });
         });
 
-        assertThat(outerExecutor.names()).containsExactly("free");
-        assertThat(innerExecutor.dispatched()).isEmpty();
-        assertThat(outer.isFlushed()).isTrue();
+        assertOnlyTheOuterScopeDispatched(outer, "free");
     }
 
     @Test
@@ -198,8 +195,7 @@ class NestedScopeTest extends AirlockTestSupport {
     void anAncestorReleasingEverythingLetsTheNestedScopeDispatchAll() {
         List<String> calls = new ArrayList<>();
         RecordingScope outer = new RecordingScope("outer", calls, outerExecutor, i -> true);
-        outer.enter();
-        Scope inner = enterScope(innerExecutor);
+        Scope inner = enterNestedIn(outer);
         Intent a = Airlock.enqueue("a", 1);
         Intent b = Airlock.enqueue("b", 2);
         inner.exit();
@@ -219,9 +215,7 @@ class NestedScopeTest extends AirlockTestSupport {
         RecordingExecutor middleExecutor = new RecordingExecutor();
         RecordingScope outer = new RecordingScope("outer", calls, outerExecutor, i -> false);
         RecordingScope middle = new RecordingScope("middle", calls, middleExecutor, i -> true);
-        outer.enter();
-        middle.enter();
-        Scope innermost = enterScope(innerExecutor);
+        Scope innermost = enterNestedIn(outer, middle);
         Intent a = Airlock.enqueue("a", 1);
         Intent b = Airlock.enqueue("b", 2);
         innermost.exit();
@@ -252,9 +246,7 @@ class NestedScopeTest extends AirlockTestSupport {
         RecordingScope outer = new RecordingScope("outer", calls, outerExecutor, i -> false);
         RecordingScope middle = new RecordingScope("middle", calls, new RecordingExecutor(),
                 i -> i.name().equals("x"));
-        outer.enter();
-        middle.enter();
-        Scope innermost = enterScope(innerExecutor);
+        Scope innermost = enterNestedIn(outer, middle);
         Intent x = Airlock.enqueue("x", 1);
         Intent y = Airlock.enqueue("y", 2);
         innermost.exit();
@@ -278,8 +270,7 @@ class NestedScopeTest extends AirlockTestSupport {
                 return null;
             }
         };
-        outer.enter();
-        Scope inner = enterScope(innerExecutor);
+        Scope inner = enterNestedIn(outer);
         Airlock.enqueue("a", 1);
         inner.exit();
 
