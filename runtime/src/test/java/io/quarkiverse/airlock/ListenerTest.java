@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.AirlockListener;
@@ -92,37 +96,20 @@ class ListenerTest extends AirlockTestSupport {
         assertThat(events.log).contains("handled boom IllegalArgumentException");
     }
 
-    @Test
-    void aThrowingListenerNeitherStopsTheWorkNorTheOtherListeners() {
-        AirlockListener broken = new AirlockListener() {
-            @Override
-            public void enqueued(Scope scope, Intent intent) {
-                throw new IllegalStateException("listener bug");
-            }
-        };
-        AirlockHooks.installListeners(List.of(broken, events));
-        List<String> ran = new ArrayList<>();
-
-        Airlock.scope(scope -> Airlock.enqueue("mail", () -> ran.add("mail")));
-
-        assertThat(ran).containsExactly("mail");
-        assertThat(events.log).contains("enqueued mail", "handled mail ok");
+    /** What a listener throws: from {@code enqueued}, and from {@code scopeExited} (null: nothing). */
+    static Stream<Arguments> listenerFailures() {
+        return Stream.of(
+                // a bug in the listener
+                Arguments.of(new IllegalStateException("listener bug"), null),
+                // errors of the listener's own making: a broken assumption, a dependency it lacks
+                Arguments.of(new AssertionError("listener assumption broken"),
+                        new NoClassDefFoundError("listener dependency missing")));
     }
 
-    @Test
-    void aListenerThrowingAnErrorDoesNotReachTheEnqueue() {
-        AirlockListener asserting = new AirlockListener() {
-            @Override
-            public void enqueued(Scope scope, Intent intent) {
-                throw new AssertionError("listener assumption broken");
-            }
-
-            @Override
-            public void scopeExited(Scope scope) {
-                throw new NoClassDefFoundError("listener dependency missing");
-            }
-        };
-        AirlockHooks.installListeners(List.of(asserting, events));
+    @ParameterizedTest(name = "{0}, then {1}")
+    @MethodSource("listenerFailures")
+    void aThrowingListenerNeitherStopsTheWorkNorTheOtherListeners(Throwable onEnqueued, Throwable onExited) {
+        AirlockHooks.installListeners(List.of(new ThrowingListener(onEnqueued, onExited), events));
         List<String> ran = new ArrayList<>();
 
         Airlock.scope(scope -> Airlock.enqueue("mail", () -> ran.add("mail")));
@@ -133,13 +120,7 @@ class ListenerTest extends AirlockTestSupport {
 
     @Test
     void errorsOfTheVirtualMachineItselfAreNotSwallowed() {
-        AirlockListener starving = new AirlockListener() {
-            @Override
-            public void enqueued(Scope scope, Intent intent) {
-                throw new OutOfMemoryError("no heap left");
-            }
-        };
-        AirlockHooks.installListeners(List.of(starving));
+        AirlockHooks.installListeners(List.of(new ThrowingListener(new OutOfMemoryError("no heap left"), null)));
 
         assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("mail", () -> {
         }))).isInstanceOf(OutOfMemoryError.class).hasMessage("no heap left");
@@ -171,6 +152,29 @@ class ListenerTest extends AirlockTestSupport {
 
         assertThat(events.log).isEmpty();
         assertThat(AirlockHooks.listener()).isNull();
+    }
+
+    /** Throws from {@code enqueued} and {@code scopeExited} what it is given for each, when it is given something. */
+    private record ThrowingListener(Throwable onEnqueued, Throwable onExited) implements AirlockListener {
+
+        @Override
+        public void enqueued(Scope scope, Intent intent) {
+            throwIfAny(onEnqueued);
+        }
+
+        @Override
+        public void scopeExited(Scope scope) {
+            throwIfAny(onExited);
+        }
+
+        private static void throwIfAny(Throwable failure) {
+            if (failure instanceof RuntimeException exception) {
+                throw exception;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+        }
     }
 
     private static final class Events implements AirlockListener {
