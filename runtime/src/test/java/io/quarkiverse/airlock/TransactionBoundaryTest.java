@@ -251,6 +251,13 @@ class TransactionBoundaryTest extends AirlockTestSupport {
             current = null;
         }
 
+        /** A transaction that ends is no longer current, as with a real transaction manager. */
+        void ended(Tx tx) {
+            if (current == tx) {
+                current = null;
+            }
+        }
+
         @Override
         public boolean defer(List<Intent> intents, IntentExecutor executor) {
             if (current == null || executor instanceof HoldingExecutor) {
@@ -295,9 +302,7 @@ class TransactionBoundaryTest extends AirlockTestSupport {
 
         void end(TransactionOutcome outcome) {
             this.outcome = outcome;
-            if (transactions.current == this) {
-                transactions.current = null;
-            }
+            transactions.ended(this);
         }
 
         @Override
