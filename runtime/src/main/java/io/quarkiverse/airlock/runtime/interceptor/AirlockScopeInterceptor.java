@@ -32,7 +32,7 @@ import io.vertx.core.Vertx;
 public class AirlockScopeInterceptor {
 
     /** Runs after (inside) {@code @Transactional} and {@code @ActivateRequestContext}. */
-    public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 300;
+    public static final int PRIORITY = InterceptorPriorities.SCOPE;
 
     @Inject
     ScopePlans plans;

@@ -17,10 +17,8 @@ import io.quarkiverse.airlock.Airlock;
  */
 @DirectTaskCall
 @Interceptor
-@Priority(DirectCallInterceptor.PRIORITY)
+@Priority(InterceptorPriorities.DIRECT_CALL)
 public class DirectCallInterceptor {
-
-    public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 100;
 
     @AroundInvoke
     Object intercept(InvocationContext invocation) throws Exception {

@@ -7,6 +7,7 @@ import jakarta.interceptor.InvocationContext;
 
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.TransactionBoundaries;
+import io.quarkiverse.airlock.runtime.interceptor.InterceptorPriorities;
 
 /**
  * Makes a {@code @Transactional} method a boundary for the scope around it: what it enqueued into that scope (the
@@ -17,10 +18,8 @@ import io.quarkiverse.airlock.TransactionBoundaries;
  */
 @TransactionBoundary
 @Interceptor
-@Priority(TransactionBoundaryInterceptor.PRIORITY)
+@Priority(InterceptorPriorities.TRANSACTION_BOUNDARY)
 public class TransactionBoundaryInterceptor {
-
-    public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 250;
 
     @AroundInvoke
     Object bind(InvocationContext invocation) throws Exception {
