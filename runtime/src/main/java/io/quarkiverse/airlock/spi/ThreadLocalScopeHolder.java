@@ -16,7 +16,8 @@ public final class ThreadLocalScopeHolder implements ScopeHolder {
 
     @Override
     public ScopeState currentOrCreate() {
-        return STATE.get();
+        // the thread-local creates a thread's state on its first look-up: there is always a current one
+        return current();
     }
 
     @Override
