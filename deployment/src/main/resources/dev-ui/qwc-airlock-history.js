@@ -1,6 +1,6 @@
-import { LitElement, html, css } from 'lit';
+import { html, css } from 'lit';
 import { tableStyles } from './airlock-styles.js';
-import { JsonRpc } from 'jsonrpc';
+import { AirlockStreamPage, stackedStyles } from './airlock-stream-page.js';
 import '@vaadin/button';
 import '@vaadin/icon';
 import '@vaadin/select';
@@ -31,16 +31,9 @@ const KEPT = 500;
 /**
  * History: the last outcomes, newest first, filtered by task name and outcome. New outcomes stream in.
  */
-export class QwcAirlockHistory extends LitElement {
+export class QwcAirlockHistory extends AirlockStreamPage {
 
-    jsonRpc = new JsonRpc(this);
-
-    static styles = [tableStyles, css`
-        :host {
-            display: flex;
-            flex-direction: column;
-            gap: 10px;
-        }
+    static styles = [tableStyles, stackedStyles, css`
         .bar {
             display: flex;
             gap: 10px;
@@ -71,23 +64,18 @@ export class QwcAirlockHistory extends LitElement {
 
     connectedCallback() {
         super.connectedCallback();
-        this._stream = this.jsonRpc.streamHistory().onNext(response => {
+        this._reload();
+        this._reloadOutbox();
+    }
+
+    _subscribe() {
+        return this.jsonRpc.streamHistory().onNext(response => {
             const entry = response.result;
             if (this._entries !== null && this._matches(entry)
                     && !this._entries.some(known => known.id === entry.id)) {
                 this._entries = [entry, ...this._entries].slice(0, KEPT);
             }
         });
-        this._reload();
-        this._reloadOutbox();
-    }
-
-    disconnectedCallback() {
-        if (this._stream) {
-            this._stream.cancel();
-            this._stream = null;
-        }
-        super.disconnectedCallback();
     }
 
     _reload() {

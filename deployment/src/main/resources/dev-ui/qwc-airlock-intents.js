@@ -1,6 +1,6 @@
-import { LitElement, html, css } from 'lit';
+import { html, css } from 'lit';
 import { tableStyles } from './airlock-styles.js';
-import { JsonRpc } from 'jsonrpc';
+import { AirlockStreamPage, stackedStyles } from './airlock-stream-page.js';
 import '@vaadin/icon';
 import 'qui-badge';
 
@@ -8,16 +8,9 @@ import 'qui-badge';
  * Pending: every scope open right now, nested under the scope it was entered in, with the intents it buffers.
  * Updates arrive from the server as scopes open, buffer and close.
  */
-export class QwcAirlockIntents extends LitElement {
+export class QwcAirlockIntents extends AirlockStreamPage {
 
-    jsonRpc = new JsonRpc(this);
-
-    static styles = [tableStyles, css`
-        :host {
-            display: flex;
-            flex-direction: column;
-            gap: 12px;
-        }
+    static styles = [tableStyles, stackedStyles, css`
         .scope {
             border: 1px solid var(--lumo-contrast-10pct);
             border-radius: var(--lumo-border-radius-m);
@@ -50,19 +43,10 @@ export class QwcAirlockIntents extends LitElement {
         this._scopes = null;
     }
 
-    connectedCallback() {
-        super.connectedCallback();
-        this._stream = this.jsonRpc.streamPending().onNext(response => {
+    _subscribe() {
+        return this.jsonRpc.streamPending().onNext(response => {
             this._scopes = response.result;
         });
-    }
-
-    disconnectedCallback() {
-        if (this._stream) {
-            this._stream.cancel();
-            this._stream = null;
-        }
-        super.disconnectedCallback();
     }
 
     render() {
