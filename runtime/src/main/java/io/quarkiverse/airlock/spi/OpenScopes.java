@@ -60,9 +60,9 @@ public final class OpenScopes {
         Thread thread = Thread.currentThread();
         // Thread.isVirtual() is Java 21; this module runs on 17 too
         if (thread.getClass().getName().equals("java.lang.VirtualThread")) {
-            return new ScopeState(true, null);
+            return new ScopeState(null);
         }
-        ScopeState state = new ScopeState(true, thread);
+        ScopeState state = new ScopeState(thread);
         synchronized (THREADS) {
             retireEnded();
             THREADS.add(state);

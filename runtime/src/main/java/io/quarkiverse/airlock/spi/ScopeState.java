@@ -34,11 +34,13 @@ public final class ScopeState {
 
     /** The state of a place that threads may share, such as a Vert.x duplicated context. */
     public ScopeState() {
-        this(false, null);
+        this.ownedByThread = false;
+        this.counter = null;
     }
 
-    ScopeState(boolean ownedByThread, Thread counter) {
-        this.ownedByThread = ownedByThread;
+    /** The state of one thread, counting its open scopes for {@code counter} when there is one. */
+    ScopeState(Thread counter) {
+        this.ownedByThread = true;
         this.counter = counter;
     }
 
