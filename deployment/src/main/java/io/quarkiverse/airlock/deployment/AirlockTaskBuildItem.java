@@ -1,7 +1,5 @@
 package io.quarkiverse.airlock.deployment;
 
-import java.util.List;
-
 import org.jboss.jandex.MethodInfo;
 
 import io.quarkus.arc.processor.BeanInfo;
@@ -44,9 +42,5 @@ public final class AirlockTaskBuildItem extends MultiBuildItem {
     /** {@code com.acme.Orders#notify(long)} */
     public String describe() {
         return Methods.describe(method);
-    }
-
-    public List<String> parameterTypeNames() {
-        return method.parameterTypes().stream().map(type -> type.name().toString()).toList();
     }
 }
