@@ -1,12 +1,12 @@
 package io.quarkiverse.airlock.it.docs;
 
+import io.quarkiverse.airlock.AllowAll;
 import io.quarkiverse.airlock.Intent;
-import io.quarkiverse.airlock.Policy;
 import io.quarkiverse.airlock.PolicyViolationException;
 
 // tag::require-origin[]
-/** Rejects, at the enqueue call, any intent that does not say where it comes from. */
-public class RequireOrigin implements Policy {
+/** Rejects, at the enqueue call, any intent that does not say where it comes from; the others escape. */
+public class RequireOrigin extends AllowAll {
 
     @Override
     public void onEnqueue(Intent intent) {
@@ -14,11 +14,6 @@ public class RequireOrigin implements Policy {
             throw new PolicyViolationException("RequireOrigin: " + intent
                     + " has no origin; enqueue it with Airlock.intent(...).origin(...)");
         }
-    }
-
-    @Override
-    public boolean allows(Intent intent) {
-        return true;
     }
 
     @Override
