@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 
 import jakarta.interceptor.Interceptor;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -27,10 +28,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ScopeSamplesTest extends ShopAuditedTest {
 
+    /** The order the samples work on: a new one of ada's, as the shop creates it. */
+    long id;
+
+    @BeforeEach
+    void createOrder() {
+        id = orders.create("ada").id;
+    }
+
     @Test
     void scopeRunsBodyThenFlushes() {
-        long id = orders.create("ada").id;
-
         // tag::scope[]
         Scope scope = Airlock.scope(s -> orders.process(id)); // enter, run, exit, flush
         // end::scope[]
@@ -41,8 +48,6 @@ class ScopeSamplesTest extends ShopAuditedTest {
 
     @Test
     void manualLifecycle() {
-        long id = orders.create("ada").id;
-
         // tag::manual[]
         Scope scope = new Scope(); // the configured default policy and executor
         scope.enter(); // intents enqueued from here on are buffered in it
@@ -63,8 +68,6 @@ class ScopeSamplesTest extends ShopAuditedTest {
 
     @Test
     void scopedReturnsTheValue() {
-        long id = orders.create("ada").id;
-
         // tag::scoped[]
         String description = Airlock.scoped(new AllowAll(), () -> orders.describe(id));
         // end::scoped[]
@@ -74,7 +77,6 @@ class ScopeSamplesTest extends ShopAuditedTest {
 
     @Test
     void failureDiscardsAndRethrows() {
-        long id = orders.create("ada").id;
         IllegalStateException declined = new IllegalStateException("card declined");
 
         // tag::failure[]
@@ -132,8 +134,6 @@ class ScopeSamplesTest extends ShopAuditedTest {
 
     @Test
     void nestedScopesAreCapturedByTheOutermost() {
-        long id = orders.create("ada").id;
-
         // tag::nested[]
         Scope outer = Airlock.scope(new DropAll(), o -> {
             Scope inner = Airlock.scope(i -> orders.process(id)); // AllowAll, yet nothing runs:
@@ -201,8 +201,6 @@ class ScopeSamplesTest extends ShopAuditedTest {
 
     @Test
     void declineAwareScopeFlushesOnDeclinedPayment() {
-        long id = 42L;
-
         // tag::decline-aware-use[]
         assertThatThrownBy(() -> Airlock.scope(new DeclineAwareScope(), scope -> {
             Airlock.enqueue("paymentDeclined", id);
@@ -210,7 +208,8 @@ class ScopeSamplesTest extends ShopAuditedTest {
         })).isInstanceOf(PaymentDeclinedException.class); // still thrown, but the intent escaped
         // end::decline-aware-use[]
 
-        assertThat(audit.names()).containsExactly("paymentDeclined[42]", "audit.record[payment declined, 42]");
+        assertThat(audit.names()).containsExactly("paymentDeclined[" + id + "]",
+                "audit.record[payment declined, " + id + "]");
     }
 
     @Test
