@@ -30,7 +30,7 @@ final class MatrixSupport {
     private MatrixSupport() {
     }
 
-    static void check(String id, MatrixApp.Executor executor, MatrixApp.Effects effects, AgroalDataSource dataSource)
+    static void check(String id, MatrixTest.Executor executor, MatrixApp.Effects effects, AgroalDataSource dataSource)
             throws SQLException {
         Cell cell = Cell.of(id);
         int n = TOKENS.incrementAndGet();
@@ -42,7 +42,7 @@ final class MatrixSupport {
         // through the same executor (the outbox relay delivers in due order): the marker bounds the wait for "never".
         String marker = "m" + n;
         given().queryParam("token", marker).post("/matrix/marker").then().statusCode(200);
-        boolean outbox = executor == MatrixApp.Executor.OUTBOX;
+        boolean outbox = executor == MatrixTest.Executor.OUTBOX;
         try {
             // the worker pool runs intents side by side, and the relay marks a row delivered after its handler ran:
             // the expected effects and the bookkeeping of their rows may finish just after the marker
@@ -54,7 +54,7 @@ final class MatrixSupport {
         }
 
         String expected = describe(200, "ok", cell.expectedRuns(), outbox, List.of(), true);
-        String actual = describe(response.statusCode(), response.body().asString(), ran(effects, token), outbox,
+        String actual = describe(response.statusCode(), response.body().asString(), effects.runsOf(token), outbox,
                 outbox ? undelivered(dataSource, token) : List.of(), effects.ran(marker));
         assertThat(actual).as("%s: %s", id, cell.expected().description).isEqualTo(expected);
     }
@@ -74,19 +74,6 @@ final class MatrixSupport {
             out.append("; the marker effect of a later committed request never ran");
         }
         return out.toString();
-    }
-
-    /** The cell's effects that ran, by suffix, with what was wrong with their row, sorted. */
-    private static List<String> ran(MatrixApp.Effects effects, String token) {
-        List<String> ran = new ArrayList<>();
-        for (MatrixApp.Run run : effects.runs) {
-            if (run.token().startsWith(token + "-")) {
-                String suffix = run.token().substring(token.length() + 1);
-                ran.add(run.rowProblem() == null ? suffix : suffix + " (" + run.rowProblem() + ")");
-            }
-        }
-        ran.sort(null);
-        return ran;
     }
 
     /** The outbox rows of the cell still to be delivered, held or pending, by suffix and status. */

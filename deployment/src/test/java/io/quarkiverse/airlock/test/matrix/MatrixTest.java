@@ -24,11 +24,18 @@ import io.quarkus.test.QuarkusUnitTest;
  */
 public abstract class MatrixTest {
 
+    /** The executors of the matrix's column groups. */
+    public enum Executor {
+        SYNC,
+        WORKER,
+        OUTBOX
+    }
+
     /** The column group a matrix test runs: its executor, and whether the HTTP auto-scope is on. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
     public @interface Columns {
-        MatrixApp.Executor executor();
+        Executor executor();
 
         boolean autoScope();
     }
@@ -36,7 +43,31 @@ public abstract class MatrixTest {
     /** The matrix application for the column group the given test class names. */
     static QuarkusUnitTest application(Class<? extends MatrixTest> test) {
         Columns columns = columns(test);
-        return MatrixApp.app(columns.executor(), columns.autoScope());
+        String database = "matrix-" + columns.executor().name().toLowerCase() + (columns.autoScope() ? "-auto" : "");
+        QuarkusUnitTest app = new QuarkusUnitTest()
+                .withApplicationRoot(jar -> jar.addClasses(Cell.class, Cell.ScopeKind.class, Cell.Tx.class,
+                        Cell.MethodKind.class, Cell.Outcome.class, MatrixApp.class, MatrixApp.Run.class,
+                        MatrixApp.Declined.class, MatrixApp.Rows.class, MatrixApp.Effects.class, MatrixApp.Work.class,
+                        MatrixApp.Inner.class, MatrixApp.Service.class, MatrixApp.Delegating.class,
+                        MatrixApp.Plain.class, MatrixApp.Transactional_.class, MatrixApp.Scoped.class,
+                        MatrixApp.ScopedTransactional.class, MatrixApp.Markers.class, MatrixApp.Driver.class,
+                        MatrixApp.Resource.class, MatrixSupport.class, MatrixTest.class, Executor.class,
+                        Columns.class, CellsOfTheColumns.class))
+                .overrideConfigKey("quarkus.http.test-port", "0")
+                .overrideConfigKey("quarkus.airlock.http.auto-scope", String.valueOf(columns.autoScope()))
+                .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+                .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
+                .overrideConfigKey("quarkus.datasource.devservices.enabled", "false");
+        switch (columns.executor()) {
+            case WORKER:
+                return app.overrideConfigKey("quarkus.airlock.executor", "worker");
+            case OUTBOX:
+                // the hold timeout keeps its default: a held row nobody released shows as left in the outbox
+                return app.overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+                        .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+            default:
+                return app;
+        }
     }
 
     @Inject

@@ -8,7 +8,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The composition matrix with the outbox: the HTTP auto-scope, alone and around an
  * {@code @AirlockScope} method, every transaction ending and method kind.
  */
-@MatrixTest.Columns(executor = MatrixApp.Executor.OUTBOX, autoScope = true)
+@MatrixTest.Columns(executor = MatrixTest.Executor.OUTBOX, autoScope = true)
 public class OutboxAutoScopeMatrixTest extends MatrixTest {
 
     @RegisterExtension

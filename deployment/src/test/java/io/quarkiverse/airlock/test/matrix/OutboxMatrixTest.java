@@ -8,7 +8,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The composition matrix with the outbox: the scopes opened in code, without the HTTP auto-scope, every
  * transaction ending and method kind.
  */
-@MatrixTest.Columns(executor = MatrixApp.Executor.OUTBOX, autoScope = false)
+@MatrixTest.Columns(executor = MatrixTest.Executor.OUTBOX, autoScope = false)
 public class OutboxMatrixTest extends MatrixTest {
 
     @RegisterExtension

@@ -16,7 +16,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The composition matrix with the sync executor: the HTTP auto-scope, alone and around an
  * {@code @AirlockScope} method, every transaction ending and method kind.
  */
-@MatrixTest.Columns(executor = MatrixApp.Executor.SYNC, autoScope = true)
+@MatrixTest.Columns(executor = MatrixTest.Executor.SYNC, autoScope = true)
 public class SyncAutoScopeMatrixTest extends MatrixTest {
 
     @RegisterExtension

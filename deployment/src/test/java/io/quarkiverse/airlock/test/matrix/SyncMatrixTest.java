@@ -8,7 +8,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The composition matrix with the sync executor: the scopes opened in code, without the HTTP auto-scope, every
  * transaction ending and method kind.
  */
-@MatrixTest.Columns(executor = MatrixApp.Executor.SYNC, autoScope = false)
+@MatrixTest.Columns(executor = MatrixTest.Executor.SYNC, autoScope = false)
 public class SyncMatrixTest extends MatrixTest {
 
     @RegisterExtension

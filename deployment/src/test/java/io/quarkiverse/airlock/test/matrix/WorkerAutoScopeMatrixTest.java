@@ -8,7 +8,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The composition matrix with the worker executor: the HTTP auto-scope, alone and around an
  * {@code @AirlockScope} method, every transaction ending and method kind.
  */
-@MatrixTest.Columns(executor = MatrixApp.Executor.WORKER, autoScope = true)
+@MatrixTest.Columns(executor = MatrixTest.Executor.WORKER, autoScope = true)
 public class WorkerAutoScopeMatrixTest extends MatrixTest {
 
     @RegisterExtension

@@ -8,7 +8,7 @@ import io.quarkus.test.QuarkusUnitTest;
  * The composition matrix with the worker executor: the scopes opened in code, without the HTTP auto-scope, every
  * transaction ending and method kind.
  */
-@MatrixTest.Columns(executor = MatrixApp.Executor.WORKER, autoScope = false)
+@MatrixTest.Columns(executor = MatrixTest.Executor.WORKER, autoScope = false)
 public class WorkerMatrixTest extends MatrixTest {
 
     @RegisterExtension

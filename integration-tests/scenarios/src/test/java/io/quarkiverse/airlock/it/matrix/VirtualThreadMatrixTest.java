@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkiverse.airlock.test.matrix.MatrixApp;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -18,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class VirtualThreadMatrixTest {
 
     @Inject
-    MatrixEffects effects;
+    MatrixApp.Effects effects;
 
     static Stream<String> rows() {
         return VirtualThreadCells.rows(false);

@@ -6,23 +6,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkiverse.airlock.test.matrix.Cell;
+import io.quarkiverse.airlock.test.matrix.MatrixApp;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
-/** A composition-matrix cell on a virtual thread. Compiled only on JDK 21 and newer. */
+/**
+ * A composition-matrix cell on a virtual thread: the matrix application's service, called as the cell's scope kind
+ * says, from a real {@code @RunOnVirtualThread} endpoint. Compiled only on JDK 21 and newer.
+ */
 @Path("/matrix/virtual")
 public class VirtualThreadMatrixResource {
 
     @Inject
-    MatrixServices services;
+    MatrixApp.Driver driver;
 
     @POST
     @RunOnVirtualThread
-    public Response run(@QueryParam("scope") String scope, @QueryParam("tx") String tx,
-            @QueryParam("token") String token) {
+    public Response run(@QueryParam("cell") String id, @QueryParam("token") String token) throws Exception {
         if (!Thread.currentThread().isVirtual()) {
             return Response.serverError().entity("not on a virtual thread: " + Thread.currentThread()).build();
         }
-        services.run(scope, tx, token);
+        driver.blocking(Cell.of(id), token);
         return Response.ok("ok").build();
     }
 }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -30,7 +32,6 @@ import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -39,48 +40,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 
 /**
- * The application every cell of the composition matrix runs in: one per executor and per setting of the HTTP
- * auto-scope, the same code. A cell is one HTTP request: the resource calls the cell's service the way the cell's
+ * The application every cell of the composition matrix runs in: the suites of this module run it once per executor
+ * and per setting of the HTTP auto-scope, and integration-tests/scenarios, which compiles these sources into its own
+ * tests, runs it behind a real {@code @RunOnVirtualThread} endpoint. A cell is one HTTP request: the resource calls the cell's service the way the cell's
  * scope kind says, the service writes a business row and enqueues {@code effect}, then ends its transaction as the
  * cell says; the effect records its token and whether that row was committed when it ran.
  */
 public final class MatrixApp {
 
     private MatrixApp() {
-    }
-
-    /** The executors of the matrix's column groups. */
-    public enum Executor {
-        SYNC,
-        WORKER,
-        OUTBOX
-    }
-
-    static QuarkusUnitTest app(Executor executor, boolean autoScope) {
-        String database = "matrix-" + executor.name().toLowerCase() + (autoScope ? "-auto" : "");
-        QuarkusUnitTest app = new QuarkusUnitTest()
-                .withApplicationRoot(jar -> jar.addClasses(Cell.class, Cell.ScopeKind.class, Cell.Tx.class,
-                        Cell.MethodKind.class, Cell.Outcome.class, MatrixApp.class, Executor.class, Run.class,
-                        Declined.class, Rows.class, Effects.class, Work.class, Inner.class, Service.class,
-                        Delegating.class, Plain.class, Transactional_.class, Scoped.class, ScopedTransactional.class,
-                        Markers.class,
-                        Driver.class, Resource.class, MatrixSupport.class, MatrixTest.class, MatrixTest.Columns.class,
-                        MatrixTest.CellsOfTheColumns.class))
-                .overrideConfigKey("quarkus.http.test-port", "0")
-                .overrideConfigKey("quarkus.airlock.http.auto-scope", String.valueOf(autoScope))
-                .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-                .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
-                .overrideConfigKey("quarkus.datasource.devservices.enabled", "false");
-        switch (executor) {
-            case WORKER:
-                return app.overrideConfigKey("quarkus.airlock.executor", "worker");
-            case OUTBOX:
-                // the hold timeout keeps its default: a held row nobody released shows as left in the outbox
-                return app.overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
-                        .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
-            default:
-                return app;
-        }
     }
 
     /** One run of the effect: its token, and null or what was wrong with its business row when it ran. */
@@ -144,7 +112,7 @@ public final class MatrixApp {
 
     @Singleton
     public static class Effects {
-        final Queue<Run> runs = new ConcurrentLinkedQueue<>();
+        private final Queue<Run> runs = new ConcurrentLinkedQueue<>();
 
         @Inject
         Rows rows;
@@ -167,8 +135,21 @@ public final class MatrixApp {
             }
         }
 
-        boolean ran(String token) {
+        public boolean ran(String token) {
             return runs.stream().anyMatch(run -> run.token().equals(token));
+        }
+
+        /** The effects that ran of the cell whose token this is: by suffix, with what was wrong with their row, sorted. */
+        public List<String> runsOf(String token) {
+            List<String> ran = new ArrayList<>();
+            for (Run run : runs) {
+                if (run.token().startsWith(token + "-")) {
+                    String suffix = run.token().substring(token.length() + 1);
+                    ran.add(run.rowProblem() == null ? suffix : suffix + " (" + run.rowProblem() + ")");
+                }
+            }
+            ran.sort(null);
+            return ran;
         }
     }
 
@@ -339,7 +320,7 @@ public final class MatrixApp {
         }
 
         /** Waits for the service's result on this thread, in {@code Airlock.scope(...)} where the cell opens one. */
-        void blocking(Cell cell, String token) throws Exception {
+        public void blocking(Cell cell, String token) throws Exception {
             if (cell.scope().scopeInResource()) {
                 Airlock.scope(scope -> awaitService(cell, token));
             } else {
@@ -385,8 +366,8 @@ public final class MatrixApp {
 
         /**
          * Runs {@code work} on a virtual thread with {@code context} current, the way Quarkus runs a
-         * {@code @RunOnVirtualThread} method, and waits for it. This module compiles for Java 17, where that annotation
-         * cannot be used on a method that would run.
+         * {@code @RunOnVirtualThread} method, and waits for it. The deployment module compiles for Java 17, where that
+         * annotation cannot be used on a method that would run.
          */
         void onVirtualThread(Context context, Callable<Void> work) throws Exception {
             virtualThreads.submit(() -> {
