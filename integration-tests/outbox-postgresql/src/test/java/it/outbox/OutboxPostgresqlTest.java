@@ -1,10 +1,10 @@
 package it.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,11 +22,8 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxEntry;
@@ -36,30 +33,40 @@ import io.quarkiverse.airlock.runtime.outbox.OutboxSchema;
 import io.quarkiverse.airlock.runtime.outbox.OutboxStore;
 import io.quarkiverse.airlock.runtime.outbox.RowTransaction;
 import io.quarkiverse.airlock.spi.SyncExecutor;
+import io.quarkiverse.airlock.test.outbox.OutboxContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The outbox on a real PostgreSQL: one row per committed intent, none for a rolled-back one, poison dead-lettered
- * while the rest flows, and two relays sharing the table through {@code FOR UPDATE SKIP LOCKED}. Run on MariaDB too
+ * The outbox on a real PostgreSQL: the {@link OutboxContract}, dead letters found and discarded by filter, and two
+ * relays sharing the table through {@code FOR UPDATE SKIP LOCKED}. Run on MariaDB too
  * (integration-tests/outbox-mariadb): the SQL that differs comes from {@link TestDatabase}.
  */
 @QuarkusTest
-class OutboxPostgresqlTest {
+class OutboxPostgresqlTest extends OutboxContract {
 
     private static final TestDatabase DATABASE = TestDatabase.current();
 
     @Inject
     Orders orders;
 
-    @Inject
-    AirlockOutbox outbox;
+    @Override
+    protected List<Integer> shipAttempts(long orderId) throws SQLException {
+        List<Integer> attempts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT attempt FROM shipments WHERE order_id = ? ORDER BY attempt")) {
+            statement.setLong(1, orderId);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    attempts.add(result.getInt(1));
+                }
+            }
+        }
+        return attempts;
+    }
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @BeforeEach
-    void clean() throws SQLException {
-        execute("DELETE FROM airlock_outbox");
+    @Override
+    protected void resetApplication() throws SQLException {
         execute("DELETE FROM airlock_outbox_key");
         execute("DELETE FROM shipments");
         execute("DELETE FROM orders");
@@ -72,36 +79,20 @@ class OutboxPostgresqlTest {
     }
 
     @Test
-    void committedIntentIsDeliveredOnce() throws SQLException {
-        orders.place(1);
+    @Override
+    protected void rollbackLeavesNoRow() throws Exception {
+        super.rollbackLeavesNoRow();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM shipments") == 1
-                && count("SELECT COUNT(*) FROM airlock_outbox") == 0);
-        assertThat(count("SELECT COUNT(*) FROM shipments WHERE order_id = 1 AND attempt = 1")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM orders")).as("nor the order").isZero();
     }
 
     @Test
-    void rollbackLeavesNoRow() throws SQLException {
-        assertThatThrownBy(() -> orders.placeThenFail(2)).isInstanceOf(IllegalStateException.class);
-
-        assertThat(count("SELECT COUNT(*) FROM airlock_outbox")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM orders")).isZero();
-    }
-
-    @Test
-    void poisonIntentIsDeadLetteredAfterMaxAttemptsWhileOthersFlow() throws SQLException {
+    void deadLettersAreFoundAndDiscardedByFilter() throws SQLException {
         orders.placeWithPoison(3);
-        orders.place(4);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.deadLetters(10).size() == 1);
-        OutboxEntry dead = outbox.deadLetters(10).get(0);
-        assertThat(dead.task()).isEqualTo("poison");
-        assertThat(dead.attempts()).isEqualTo(3);
+        OutboxEntry dead = deadLetter();
         assertThat(dead.lastError()).contains("cannot ship order 3");
         assertThat(Shipping.POISON_ATTEMPTS.get("order 3")).hasValue(3);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT COUNT(*) FROM shipments") == 2);
-        assertThat(count("SELECT COUNT(DISTINCT order_id) FROM shipments")).isEqualTo(2);
-        assertThat(outbox.pendingCount()).isZero();
 
         // operators act on dead letters by filter, a chunk at a time
         assertThat(outbox.deadLetters(DeadLetterFilter.task("ship"), 10)).isEmpty();
@@ -245,20 +236,5 @@ class OutboxPostgresqlTest {
                         Duration.ofMinutes(5), Duration.ZERO, Duration.ofMinutes(1)));
         second.start("second-relay");
         return second;
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +21,6 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,14 +34,16 @@ import io.quarkiverse.airlock.UsageException;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * The outbox on H2: rows are written in the business transaction, delivered once after the commit with their id and
- * attempt number visible to the handler, retried, dead-lettered and resubmitted; arguments that cannot be stored are
- * rejected at enqueue.
+ * The outbox on H2: the {@link OutboxContract}, and what this application shows besides: the row is written in the
+ * business transaction, the handler sees its id and attempt, a dead letter keeps its error, arguments and origin and
+ * can be resubmitted; arguments that cannot be stored are rejected at enqueue.
  */
-public class OutboxH2Test {
+public class OutboxH2Test extends OutboxContract {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox", Orders.class, Handlers.class, Opaque.class)
+    static final QuarkusUnitTest config = OutboxTestApps
+            .onH2("outbox", OutboxContract.class, BusinessTransactions.class, Orders.class, Handlers.class,
+                    Handlers.Shipped.class, Opaque.class)
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "3")
             .overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
             .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms")
@@ -52,70 +52,51 @@ public class OutboxH2Test {
     @Inject
     Orders orders;
 
-    @Inject
-    AirlockOutbox outbox;
+    @Override
+    protected List<Integer> shipAttempts(long orderId) {
+        return Handlers.deliveries.stream().filter(delivery -> delivery.orderId() == orderId)
+                .map(delivery -> delivery.outbox().attempt()).toList();
+    }
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @BeforeEach
-    void clean() throws SQLException {
+    @Override
+    protected void resetApplication() {
         Handlers.reset();
-        execute("DELETE FROM airlock_outbox");
     }
 
     @Test
-    void committedIntentIsDeliveredOnceWithItsRowIdAndAttempt() throws SQLException {
-        long rowsInTransaction = orders.place(42L);
+    void theRowIsWrittenInTheBusinessTransactionAndDeliveredWithItsId() throws SQLException {
+        long rowsInTransaction = orders.placeCountingRows(42L);
 
         assertThat(rowsInTransaction).as("the row is written in the business transaction").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.shipped.size() == 1);
-        OutboxDelivery delivery = Handlers.deliveries.get(0);
-        assertThat(Handlers.shipped).containsExactly(42L);
-        assertThat(delivery.attempt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.deliveries.size() == 1);
+        OutboxDelivery delivery = Handlers.deliveries.get(0).outbox();
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(delivery.id()).isEmpty());
-        assertThat(outbox.pendingCount()).isZero();
-        assertThat(Handlers.shipped).as("delivered exactly once").containsExactly(42L);
-    }
-
-    @Test
-    void rollbackLeavesNoRow() throws SQLException {
-        assertThatThrownBy(() -> orders.placeThenFail(7L)).isInstanceOf(IllegalStateException.class);
-
-        assertThat(count()).isZero();
-        assertThat(Handlers.shipped).isEmpty();
     }
 
     @Test
     void transactionMarkedRollbackOnlyLeavesNoRowAndDoesNotThrow() throws Exception {
         orders.placeMarkedRollbackOnly(8L);
 
-        assertThat(count()).isZero();
-        assertThat(Handlers.shipped).isEmpty();
+        assertThat(rows()).isZero();
+        assertThat(Handlers.deliveries).isEmpty();
     }
 
     @Test
     void flushOutsideATransactionWritesItsOwnRow() {
         Airlock.scope(scope -> Airlock.enqueue("ship", 5L));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.shipped.contains(5L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !shipAttempts(5).isEmpty());
     }
 
     @Test
-    void poisonIntentIsDeadLetteredAfterMaxAttemptsWhileOthersFlowAndCanBeResubmitted() {
+    void deadLetterKeepsItsErrorArgumentsAndOriginAndCanBeResubmitted() {
         orders.placeWithPoison(9L);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.deadLetters(10).size() == 1);
-        OutboxEntry dead = outbox.deadLetters(10).get(0);
-        assertThat(Handlers.shipped).containsExactly(9L);
-        assertThat(dead.task()).isEqualTo("poison");
-        assertThat(dead.status()).isEqualTo(OutboxEntry.DEAD);
-        assertThat(dead.attempts()).isEqualTo(3);
+        OutboxEntry dead = deadLetter();
         assertThat(dead.lastError()).contains("poisoned on attempt 3");
         assertThat(dead.args()).isEqualTo("[\"bad\"]");
         assertThat(dead.origin()).isEqualTo("Orders#placeWithPoison");
         assertThat(Handlers.poisonAttempts).containsExactly(1, 2, 3);
-        assertThat(outbox.pendingCount()).isZero();
 
         Handlers.cured.set(true);
         assertThat(outbox.resubmit(dead.id())).isTrue();
@@ -131,14 +112,14 @@ public class OutboxH2Test {
         assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("inspect", "fine", new Opaque())))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContainingAll("Task 'inspect'", "argument 1", Opaque.class.getName(), "JSON");
-        assertThat(count()).isZero();
+        assertThat(rows()).isZero();
     }
 
     @Test
     void unknownTaskFailsAtEnqueueWhenTheRelayRunsHandlersHere() throws SQLException {
         assertThatThrownBy(() -> Airlock.scope(scope -> Airlock.enqueue("shipp", 1L)))
                 .isInstanceOf(UsageException.class).hasMessageContainingAll("Unknown task 'shipp'", "'ship'");
-        assertThat(count()).isZero();
+        assertThat(rows()).isZero();
     }
 
     @Test
@@ -147,23 +128,8 @@ public class OutboxH2Test {
         }))).isInstanceOf(UsageException.class).hasMessageContainingAll("'local'", "cannot be stored in the outbox");
     }
 
-    private long count() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     @ApplicationScoped
-    public static class Orders {
+    public static class Orders implements BusinessTransactions {
 
         @Inject
         AgroalDataSource dataSource;
@@ -171,9 +137,16 @@ public class OutboxH2Test {
         @Inject
         TransactionManager transactions;
 
+        @Override
         @Transactional
-        public long place(long orderId) throws SQLException {
+        public void place(long orderId) {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
+        }
+
+        /** Places the order and counts the outbox rows its transaction sees before it commits. */
+        @Transactional
+        public long placeCountingRows(long orderId) throws SQLException {
+            place(orderId);
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox")) {
@@ -182,6 +155,7 @@ public class OutboxH2Test {
             }
         }
 
+        @Override
         @Transactional
         public void placeThenFail(long orderId) {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
@@ -194,6 +168,7 @@ public class OutboxH2Test {
             Airlock.scope(scope -> Airlock.enqueue("ship", orderId));
         }
 
+        @Override
         @Transactional
         public void placeWithPoison(long orderId) {
             Airlock.scope(new io.quarkiverse.airlock.Scope().withOrigin("Orders#placeWithPoison"), scope -> {
@@ -206,14 +181,16 @@ public class OutboxH2Test {
     @ApplicationScoped
     public static class Handlers {
 
-        static final List<Long> shipped = new CopyOnWriteArrayList<>();
-        static final List<OutboxDelivery> deliveries = new CopyOnWriteArrayList<>();
+        /** One {@code ship} run: its order, and the delivery the outbox handed it. */
+        record Shipped(long orderId, OutboxDelivery outbox) {
+        }
+
+        static final List<Shipped> deliveries = new CopyOnWriteArrayList<>();
         static final List<Integer> poisonAttempts = new CopyOnWriteArrayList<>();
         static final AtomicBoolean cured = new AtomicBoolean();
         static final AtomicInteger inspected = new AtomicInteger();
 
         static void reset() {
-            shipped.clear();
             deliveries.clear();
             poisonAttempts.clear();
             cured.set(false);
@@ -221,9 +198,7 @@ public class OutboxH2Test {
 
         @AirlockTask("ship")
         void ship(long orderId) {
-            Optional<OutboxDelivery> delivery = AirlockOutbox.currentDelivery();
-            deliveries.add(delivery.orElseThrow());
-            shipped.add(orderId);
+            deliveries.add(new Shipped(orderId, AirlockOutbox.currentDelivery().orElseThrow()));
         }
 
         @AirlockTask("poison")
