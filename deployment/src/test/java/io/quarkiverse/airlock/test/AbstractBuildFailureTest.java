@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * A test of an application that must not build. The subclass registers the {@link QuarkusUnitTest} that builds it,
- * usually {@code buildOf(classes).assertException(failsWith(type, messageParts))}; if the build succeeds, the test
- * method inherited from here fails.
+ * A test of an application that must not build, or not start. The subclass registers the {@link QuarkusUnitTest} that
+ * builds it, usually {@code buildOf(classes).assertException(failsWith(type, messageParts))}; if the build succeeds,
+ * the test method inherited from here fails.
  */
 public abstract class AbstractBuildFailureTest {
 
@@ -31,6 +31,20 @@ public abstract class AbstractBuildFailureTest {
         return failure -> assertThat(BuildFailures.all(failure, type))
                 .as("the %s problems the build reported", type.getSimpleName())
                 .anySatisfy(problem -> assertThat(problem).hasMessageContainingAll(messageParts));
+    }
+
+    /**
+     * Asserts that the messages of the failure and of its causes, taken together, contain every one of
+     * {@code messageParts}: for a failure whose type does not matter, such as a start-up check's.
+     */
+    protected static Consumer<Throwable> failsMentioning(String... messageParts) {
+        return failure -> {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                messages.append(cause.getMessage()).append('\n');
+            }
+            assertThat(messages.toString()).contains(messageParts);
+        };
     }
 
     @Test

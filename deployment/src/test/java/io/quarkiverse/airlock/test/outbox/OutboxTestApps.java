@@ -53,15 +53,6 @@ public final class OutboxTestApps {
                 .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms");
     }
 
-    /** The messages of a failure and of its causes, one after the other. */
-    static String messages(Throwable failure) {
-        StringBuilder messages = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            messages.append(cause.getMessage()).append('\n');
-        }
-        return messages.toString();
-    }
-
     /** The rows of the outbox table in {@code dataSource}, whatever their state. */
     public static long rows(DataSource dataSource) throws SQLException {
         return count(dataSource, "SELECT COUNT(*) FROM airlock_outbox");
