@@ -53,7 +53,6 @@ public class InterceptDirectCallsTest {
     @BeforeEach
     void clear() {
         warehouse.notified.clear();
-        stock.reserved.clear();
     }
 
     @Test

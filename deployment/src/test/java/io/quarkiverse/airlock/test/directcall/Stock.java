@@ -1,21 +1,20 @@
 package io.quarkiverse.airlock.test.directcall;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.airlock.AirlockTask;
 
+/** A task whose caller uses its result, the number of reservations so far: a direct call to it cannot wait. */
 @Singleton
 public class Stock {
 
-    public final List<Long> reserved = new CopyOnWriteArrayList<>();
+    private final AtomicInteger reservations = new AtomicInteger();
 
     @AirlockTask
     public int count(long order) {
-        reserved.add(order);
-        return reserved.size();
+        return reservations.incrementAndGet();
     }
 
     public int countNow(long order) {
