@@ -6,27 +6,22 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
-import io.quarkiverse.airlock.Scope;
+import io.quarkiverse.airlock.test.Recorder;
+import io.quarkiverse.airlock.test.RecordingTest;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -38,30 +33,19 @@ import io.smallrye.mutiny.Uni;
  * together, finishing in either order, a fire-and-forget one started inside a synchronous scope that ends first, and a
  * streaming Multi under the HTTP auto-scope. Each scope flushes or discards exactly its own intents; no request hangs.
  */
-public class OverlappingAsyncScopesTest {
+public class OverlappingAsyncScopesTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Effects.class, Steps.class, Orders.class))
-            // other builds may run tests on this machine at the same time: no fixed port
-            .overrideConfigKey("quarkus.http.test-port", "0")
+    static final QuarkusUnitTest config = application(Steps.class, Orders.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
 
     /** A request that hangs fails the test instead of the build. */
     private static final RestAssuredConfig TIMEOUT = RestAssuredConfig.config().httpClient(HttpClientConfig
             .httpClientConfig().setParam("http.socket.timeout", 15_000).setParam("http.connection.timeout", 5_000));
 
-    @Inject
-    Effects effects;
-
-    @BeforeEach
-    void clear() {
-        effects.ran.clear();
-        effects.scopes.clear();
-    }
-
+    /** An asynchronous scope may close after the test method returned, but no later than its request did. */
     @AfterEach
-    void noScopeLeft() {
+    void asyncScopesClose() {
         await().atMost(10, TimeUnit.SECONDS).until(() -> Airlock.openScopes() == 0);
     }
 
@@ -70,8 +54,8 @@ public class OverlappingAsyncScopesTest {
         given().config(TIMEOUT).queryParam("first", 20).queryParam("second", 300).get("/orders/both")
                 .then().statusCode(200).body(is("a+b"));
 
-        assertThat(effects.ran).containsExactlyInAnyOrder("a", "b", "request");
-        assertThat(effects.scopes.get("a")).isNotSameAs(effects.scopes.get("b"));
+        assertThat(handlers.calls).containsExactlyInAnyOrder("a", "b", "request");
+        assertThat(handlers.scopesKeptAt("a").get(0)).isNotSameAs(handlers.scopesKeptAt("b").get(0));
     }
 
     @Test
@@ -79,70 +63,54 @@ public class OverlappingAsyncScopesTest {
         given().config(TIMEOUT).queryParam("first", 300).queryParam("second", 20).get("/orders/both")
                 .then().statusCode(200).body(is("a+b"));
 
-        assertThat(effects.ran).containsExactlyInAnyOrder("a", "b", "request");
+        assertThat(handlers.calls).containsExactlyInAnyOrder("a", "b", "request");
     }
 
     @Test
     void aFailingUniDiscardsOnlyItsOwnIntents() {
         given().config(TIMEOUT).get("/orders/one-fails").then().statusCode(200).body(is("a+recovered"));
 
-        assertThat(effects.ran).containsExactlyInAnyOrder("a", "request");
+        assertThat(handlers.calls).containsExactlyInAnyOrder("a", "request");
     }
 
     @Test
     void aFireAndForgetUniOutlivingItsSynchronousScopeFlushesOnItsOwn() {
         given().config(TIMEOUT).get("/orders/fire-and-forget").then().statusCode(200);
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> effects.ran.contains("background"));
-        assertThat(effects.ran).containsExactlyInAnyOrder("request", "background");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> handlers.calls.contains("background"));
+        assertThat(handlers.calls).containsExactlyInAnyOrder("request", "background");
     }
 
     @Test
     void aStreamingMultiUnderTheAutoScope() {
         given().config(TIMEOUT).get("/orders/stream").then().statusCode(200);
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> effects.ran.size() == 4);
-        assertThat(effects.ran).containsExactlyInAnyOrder("item-1", "item-2", "item-3", "request");
-    }
-
-    @Singleton
-    public static class Effects {
-        final List<String> ran = new CopyOnWriteArrayList<>();
-        final java.util.Map<String, Scope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
-
-        @AirlockTask
-        void effect(String token) {
-            ran.add(token);
-        }
-
-        void enqueue(String token) {
-            scopes.put(token, Airlock.currentScope().orElseThrow());
-            Airlock.enqueue("effect", token);
-        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> handlers.calls.size() == 4);
+        assertThat(handlers.calls).containsExactlyInAnyOrder("item-1", "item-2", "item-3", "request");
     }
 
     @ApplicationScoped
     public static class Steps {
         @Inject
-        Effects effects;
+        Recorder handlers;
 
         /** Its intent is enqueued when its item comes, after the delay: into its own scope, whatever runs meanwhile. */
         @AirlockScope
         public Uni<String> step(String token, long delayMillis) {
             return Uni.createFrom().item(token).onItem().delayIt().by(Duration.ofMillis(delayMillis))
-                    .onItem().invoke(effects::enqueue);
+                    .onItem().invoke(handlers::enqueue);
         }
 
         @AirlockScope
         public Uni<String> failing(String token) {
-            effects.enqueue(token);
+            handlers.enqueue(token);
             return Uni.createFrom().<String> failure(new IllegalStateException("declined")).onFailure()
                     .call(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(50)));
         }
 
         @AirlockScope
         public Multi<String> items() {
-            return Multi.createFrom().items("item-1", "item-2", "item-3").onItem().invoke(effects::enqueue);
+            return Multi.createFrom().items("item-1", "item-2", "item-3").onItem().invoke(handlers::enqueue);
         }
     }
 
@@ -152,12 +120,12 @@ public class OverlappingAsyncScopesTest {
         Steps steps;
 
         @Inject
-        Effects effects;
+        Recorder handlers;
 
         @GET
         @Path("/both")
         public Uni<String> both(@QueryParam("first") long first, @QueryParam("second") long second) {
-            effects.enqueue("request");
+            handlers.enqueue("request");
             return Uni.combine().all().unis(steps.step("a", first), steps.step("b", second)).asTuple()
                     .map(pair -> pair.getItem1() + "+" + pair.getItem2());
         }
@@ -165,7 +133,7 @@ public class OverlappingAsyncScopesTest {
         @GET
         @Path("/one-fails")
         public Uni<String> oneFails() {
-            effects.enqueue("request");
+            handlers.enqueue("request");
             return Uni.combine().all()
                     .unis(steps.step("a", 20), steps.failing("b").onFailure().recoverWithItem("recovered")).asTuple()
                     .map(pair -> pair.getItem1() + "+" + pair.getItem2());
@@ -175,7 +143,7 @@ public class OverlappingAsyncScopesTest {
         @Path("/fire-and-forget")
         @AirlockScope
         public String fireAndForget() {
-            effects.enqueue("request");
+            handlers.enqueue("request");
             steps.step("background", 200).subscribe().with(item -> {
             });
             return "started";
@@ -184,7 +152,7 @@ public class OverlappingAsyncScopesTest {
         @GET
         @Path("/stream")
         public Multi<String> stream() {
-            effects.enqueue("request");
+            handlers.enqueue("request");
             return steps.items();
         }
     }
