@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -56,17 +55,9 @@ public abstract class AsyncExecutorContract {
     @Inject
     Orders orders;
 
-    @BeforeEach
-    void clear() {
-        handlers.seen.clear();
-        handlers.requests.clear();
-        handlers.callerReturned = new CountDownLatch(0);
-    }
-
     @Test
     void handlerRunsAfterTheScopedMethodReturned() throws Exception {
-        CountDownLatch callerReturned = new CountDownLatch(1);
-        handlers.callerReturned = callerReturned;
+        CountDownLatch callerReturned = handlers.holdUntilReleased("plain");
 
         // a synchronous executor would run the handler inside this call, and the handler would wait for the latch
         orders.place("plain");
@@ -85,8 +76,7 @@ public abstract class AsyncExecutorContract {
 
     @Test
     void handlerGetsAContextOfItsOwnNotTheRequests() throws Exception {
-        CountDownLatch callerReturned = new CountDownLatch(1);
-        handlers.callerReturned = callerReturned;
+        CountDownLatch callerReturned = handlers.holdUntilReleased("http-1");
 
         given().get("/async-executor/http-1").then().statusCode(200);
         callerReturned.countDown();
@@ -158,20 +148,30 @@ public abstract class AsyncExecutorContract {
         final boolean duplicated = context != null && VertxContext.isDuplicatedContext(context);
     }
 
+    /** What the handler saw, by the argument it ran for: each test uses arguments of its own, so none resets it. */
     @Singleton
     public static class Handlers {
 
+        private static final CountDownLatch RELEASED = new CountDownLatch(0);
+
         final Map<String, CompletableFuture<Seen>> seen = new ConcurrentHashMap<>();
         final Map<String, Request> requests = new ConcurrentHashMap<>();
-        volatile CountDownLatch callerReturned = new CountDownLatch(0);
+        private final Map<String, CountDownLatch> callerReturned = new ConcurrentHashMap<>();
 
         CompletableFuture<Seen> seen(String what) {
             return seen.computeIfAbsent(what, ignored -> new CompletableFuture<>());
         }
 
+        /** Makes the handler of {@code what} wait until the caller counts the returned latch down. */
+        CountDownLatch holdUntilReleased(String what) {
+            CountDownLatch latch = new CountDownLatch(1);
+            callerReturned.put(what, latch);
+            return latch;
+        }
+
         @AirlockTask("audit")
         void audit(String what) throws InterruptedException {
-            boolean returned = callerReturned.await(5, TimeUnit.SECONDS);
+            boolean returned = callerReturned.getOrDefault(what, RELEASED).await(5, TimeUnit.SECONDS);
             seen(what).complete(new Seen(returned));
         }
     }
