@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * The relay polls only once an hour here, yet committed intents are delivered at once: the commit wakes it.
+ * The relay polls only once an hour here, yet it does not wait for its poll: committed intents are delivered at once,
+ * the commit waking it, and an intent with a {@code delay} option, written to the outbox due later, is delivered once
+ * it falls due, and not before.
  */
 public class OutboxPromptRelayTest {
 
@@ -41,6 +45,17 @@ public class OutboxPromptRelayTest {
         assertThat(Handlers.shipped).containsExactly("first", "second", "third", "fourth");
     }
 
+    @Test
+    void aDelayedIntentIsDeliveredWhenItFallsDue() {
+        long committed = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.intent("remind").args("cart-7")
+                .option("delay", Duration.ofMillis(800)).enqueue()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.reminded.containsKey("cart-7"));
+        assertThat(Duration.ofNanos(Handlers.reminded.get("cart-7") - committed))
+                .as("not before its delay").isGreaterThanOrEqualTo(Duration.ofMillis(800));
+    }
+
     private static void commit(String order) {
         QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", order)));
     }
@@ -48,10 +63,16 @@ public class OutboxPromptRelayTest {
     public static class Handlers {
 
         static final List<String> shipped = new CopyOnWriteArrayList<>();
+        static final Map<String, Long> reminded = new ConcurrentHashMap<>();
 
         @AirlockTask("ship")
         void ship(String order) {
             shipped.add(order);
+        }
+
+        @AirlockTask("remind")
+        void remind(String cart) {
+            reminded.put(cart, System.nanoTime());
         }
     }
 }
