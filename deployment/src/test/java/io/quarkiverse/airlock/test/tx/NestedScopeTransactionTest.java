@@ -4,13 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -20,9 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
-import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.NoScopeException;
+import io.quarkiverse.airlock.test.Recorder;
+import io.quarkiverse.airlock.test.RecordingTest;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -42,12 +37,11 @@ import io.quarkus.test.QuarkusUnitTest;
  * that enclosing scope. Whichever way the transaction then ends without a commit, they never run, although the
  * enclosing scope flushes after the transaction.
  */
-public class NestedScopeTransactionTest {
+public class NestedScopeTransactionTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Effects.class, Notifier.class, Orders.class,
-                    Ending.class, OuterScope.class, OrderResource.class))
+    static final QuarkusUnitTest config = application(Notifier.class, Orders.class, Ending.class, OuterScope.class,
+            OrderResource.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:nested-tx;DB_CLOSE_DELAY=-1");
 
@@ -60,20 +54,10 @@ public class NestedScopeTransactionTest {
     }
 
     @Inject
-    Effects effects;
-
-    @Inject
     Orders orders;
 
     @Inject
     OuterScope outerScope;
-
-    @BeforeEach
-    @AfterEach
-    void clear() {
-        effects.ran.clear();
-        assertThat(Airlock.currentScope()).isEmpty();
-    }
 
     /**
      * Every enclosing scope with every ending, the transactional method either calling an {@code @AirlockScope} method
@@ -114,33 +98,26 @@ public class NestedScopeTransactionTest {
     void aTransactionalMethodWithoutAnyScopeAroundItStillHasNoScope() {
         assertThatThrownBy(() -> orders.place(Ending.COMMIT, "nowhere", true))
                 .isInstanceOf(NoScopeException.class);
-        assertThat(effects.ran).isEmpty();
+        assertThat(handlers.calls).isEmpty();
     }
 
     private void assertOutcome(Ending ending, String token) {
         // the synchronous executor: whatever escapes has run when the enclosing scope's call returns
         if (ending == Ending.COMMIT) {
-            assertThat(effects.ran).containsExactly(token);
+            assertThat(handlers.calls).containsExactly(token);
         } else {
-            assertThat(effects.ran).as("the transaction ended with " + ending).isEmpty();
-        }
-    }
-
-    @Singleton
-    public static class Effects {
-        final List<String> ran = new CopyOnWriteArrayList<>();
-
-        @AirlockTask
-        void effect(String token) {
-            ran.add(token);
+            assertThat(handlers.calls).as("the transaction ended with " + ending).isEmpty();
         }
     }
 
     @ApplicationScoped
     public static class Notifier {
+        @Inject
+        Recorder handlers;
+
         @AirlockScope
         public void notifyOf(String token) {
-            Airlock.enqueue("effect", token);
+            handlers.enqueue(token);
         }
     }
 
@@ -168,7 +145,7 @@ public class NestedScopeTransactionTest {
         public void place(Ending ending, String token, boolean direct) throws RuntimeException {
             if (direct) {
                 // into whatever scope encloses the transaction: it is bound to the transaction when the call ends
-                Airlock.enqueue("effect", token);
+                Airlock.enqueue("record", token);
             } else {
                 notifier.notifyOf(token);
             }
