@@ -6,8 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,10 +14,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
-import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.test.outbox.TransactionalOrders;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -29,7 +26,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OpenTelemetryOutboxSpanTest extends TracedTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = Spans.tracedApplication(Orders.class)
+    static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class, TransactionalOrders.class)
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-trace;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
@@ -37,36 +34,29 @@ public class OpenTelemetryOutboxSpanTest extends TracedTest {
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
     @Inject
-    Orders orders;
+    TransactionalOrders orders;
 
     @Test
     void theRelayedHandlerRunsInAChildSpanOfTheEnqueuingSpan() throws Exception {
         Span checkout = tracer.spanBuilder("checkout").startSpan();
         try (Scope ignored = checkout.makeCurrent()) {
-            orders.place(31L);
+            orders.place("ship", 31L);
         } finally {
             checkout.end();
         }
-        SpanContext inHandler = Orders.SEEN.get(10, TimeUnit.SECONDS);
+        SpanContext inHandler = Handlers.SEEN.get(10, TimeUnit.SECONDS);
 
         SpanData dispatch = Spans.await(exporter, "airlock ship");
         assertThat(dispatch.getTraceId()).isEqualTo(checkout.getSpanContext().getTraceId());
         assertThat(dispatch.getParentSpanContext().getSpanId()).isEqualTo(checkout.getSpanContext().getSpanId());
         assertThat(inHandler.getSpanId()).isEqualTo(dispatch.getSpanId());
-        assertThat(Orders.FROM_OUTBOX.get(10, TimeUnit.SECONDS)).as("run by the relay, from the row").isTrue();
+        assertThat(Handlers.FROM_OUTBOX.get(10, TimeUnit.SECONDS)).as("run by the relay, from the row").isTrue();
     }
 
-    @Singleton
-    public static class Orders {
+    public static class Handlers {
 
         static final CompletableFuture<SpanContext> SEEN = new CompletableFuture<>();
         static final CompletableFuture<Boolean> FROM_OUTBOX = new CompletableFuture<>();
-
-        @Transactional
-        @AirlockScope
-        public void place(long id) {
-            Airlock.enqueue("ship", id);
-        }
 
         @AirlockTask
         void ship(long id) {

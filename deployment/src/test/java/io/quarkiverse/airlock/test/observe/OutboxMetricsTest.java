@@ -13,18 +13,15 @@ import javax.sql.DataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
-import io.quarkiverse.airlock.AirlockScope;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.test.outbox.OutboxTestApps;
+import io.quarkiverse.airlock.test.outbox.TransactionalOrders;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -35,7 +32,8 @@ public class OutboxMetricsTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = OutboxTestApps
-            .onH2(List.of("quarkus-micrometer-deployment"), "outbox-metrics", Partner.class, Registry.class)
+            .onH2(List.of("quarkus-micrometer-deployment"), "outbox-metrics", Partner.class, Registry.class,
+                    TransactionalOrders.class)
             .overrideConfigKey("quarkus.micrometer.binder-enabled-default", "false")
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "1")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
@@ -44,7 +42,7 @@ public class OutboxMetricsTest {
     SimpleMeterRegistry registry;
 
     @Inject
-    Partner partner;
+    TransactionalOrders orders;
 
     @Inject
     AirlockOutbox outbox;
@@ -56,7 +54,7 @@ public class OutboxMetricsTest {
     void aDeadLetterShowsOnTheGaugeUntilItIsResubmitted() {
         assertThat(gauge("airlock.outbox.dead")).isZero();
 
-        partner.order(12L);
+        orders.place("notifyPartner", 12L);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge("airlock.outbox.dead") == 1.0);
         assertThat(gauge("airlock.outbox.pending")).isZero();
@@ -70,7 +68,7 @@ public class OutboxMetricsTest {
     @Test
     void deliveriesAndFailuresAreCountedByTaskAndAnUndeclaredTaskIsTaggedOther() throws Exception {
         Partner.up = true;
-        partner.order(13L);
+        orders.place("notifyPartner", 13L);
         await().atMost(Duration.ofSeconds(10)).until(() -> counter("airlock.outbox.delivered", "task", "notifyPartner") >= 1);
 
         // a row of a task this application does not declare (removed since it was written)
@@ -79,7 +77,6 @@ public class OutboxMetricsTest {
                     + " created_at) VALUES (RANDOM_UUID(), 'retiredTask', '[1]', '{}', 0, CURRENT_TIMESTAMP, 'PENDING',"
                     + " CURRENT_TIMESTAMP)");
         }
-        outbox.resubmit(DeadLetterFilter.all()); // wakes the relay
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> counter("airlock.outbox.failed", "task", "other", "outcome", "dead") == 1.0);
         assertThat(registry.find("airlock.outbox.failed").tag("task", "retiredTask").counters())
@@ -96,16 +93,9 @@ public class OutboxMetricsTest {
         return registry.get(name).gauge().value();
     }
 
-    @Singleton
     public static class Partner {
 
         static volatile boolean up;
-
-        @Transactional
-        @AirlockScope
-        public void order(long id) {
-            Airlock.enqueue("notifyPartner", id);
-        }
 
         @AirlockTask
         void notifyPartner(long id) {
