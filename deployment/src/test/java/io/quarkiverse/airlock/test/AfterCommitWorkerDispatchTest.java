@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,10 +29,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class AfterCommitWorkerDispatchTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, Seen.class))
-            .overrideConfigKey("quarkus.airlock.executor", "worker")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest config = TestApps.withExecutor("worker", Handlers.class, Seen.class);
 
     @Inject
     Handlers handlers;
@@ -49,9 +45,9 @@ public class AfterCommitWorkerDispatchTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handlers.seen.containsKey("committed"));
         Seen seen = handlers.seen.get("committed");
-        assertThat(seen.threadName).as("a Quarkus worker thread").startsWith("executor-thread");
-        assertThat(seen.statusOnEntry).as("no transaction around the handler").isEqualTo(Status.STATUS_NO_TRANSACTION);
-        assertThat(seen.ownTransactionCommitted).as("the handler committed a transaction of its own").isTrue();
+        assertThat(seen.threadName()).as("a Quarkus worker thread").startsWith("executor-thread");
+        assertThat(seen.statusOnEntry()).as("no transaction around the handler").isEqualTo(Status.STATUS_NO_TRANSACTION);
+        assertThat(seen.ownTransactionCommitted()).as("the handler committed a transaction of its own").isTrue();
     }
 
     @Test
@@ -68,16 +64,7 @@ public class AfterCommitWorkerDispatchTest {
         assertThat(Airlock.openScopes()).isZero();
     }
 
-    public static final class Seen {
-        final String threadName;
-        final int statusOnEntry;
-        final boolean ownTransactionCommitted;
-
-        Seen(String threadName, int statusOnEntry, boolean ownTransactionCommitted) {
-            this.threadName = threadName;
-            this.statusOnEntry = statusOnEntry;
-            this.ownTransactionCommitted = ownTransactionCommitted;
-        }
+    public record Seen(String threadName, int statusOnEntry, boolean ownTransactionCommitted) {
     }
 
     @Singleton

@@ -16,7 +16,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.airlock.Airlock;
@@ -38,12 +37,8 @@ public abstract class AsyncExecutorContract {
     static final String MARKER = "airlock-test-request-marker";
 
     static QuarkusUnitTest applicationWith(String executor) {
-        return new QuarkusUnitTest()
-                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(AsyncExecutorContract.class, Handlers.class,
-                        Orders.class, OrderResource.class, Seen.class, Request.class))
-                .overrideConfigKey("quarkus.airlock.executor", executor)
-                // other builds may run tests on this machine at the same time: no fixed port
-                .overrideConfigKey("quarkus.http.test-port", "0");
+        return TestApps.withExecutor(executor, AsyncExecutorContract.class, Handlers.class, Orders.class,
+                OrderResource.class, Seen.class, Request.class);
     }
 
     /** Fails unless the handler ran on a thread of the executor under test. */

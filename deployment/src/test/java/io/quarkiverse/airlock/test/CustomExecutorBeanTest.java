@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,9 +31,7 @@ import io.quarkus.test.QuarkusUnitTest;
 public class CustomExecutorBeanTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Recording.class, Handlers.class))
-            .overrideConfigKey("quarkus.airlock.executor", "recording");
+    static final QuarkusUnitTest config = TestApps.withExecutor("recording", Recording.class, Handlers.class);
 
     // client proxies: read state through methods, never fields
     @Inject

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,10 +35,7 @@ public class EventBusExecutorTest {
     static final String REMOTE = "crm.sync";
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Handlers.class, RemoteNode.class))
-            .overrideConfigKey("quarkus.airlock.executor", "event-bus")
-            .overrideConfigKey("quarkus.http.test-port", "0");
+    static final QuarkusUnitTest config = TestApps.withExecutor("event-bus", Handlers.class, RemoteNode.class);
 
     @Inject
     Handlers handlers;
