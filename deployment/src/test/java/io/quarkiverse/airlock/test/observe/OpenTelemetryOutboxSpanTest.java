@@ -16,6 +16,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.test.outbox.OutboxTestApps;
 import io.quarkiverse.airlock.test.outbox.TransactionalOrders;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -26,11 +27,8 @@ import io.quarkus.test.QuarkusUnitTest;
 public class OpenTelemetryOutboxSpanTest extends TracedTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = Spans.tracedApplication(Handlers.class, TransactionalOrders.class)
-            .overrideConfigKey("quarkus.datasource.db-kind", "h2")
-            .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:outbox-trace;DB_CLOSE_DELAY=-1")
-            .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
-            .overrideConfigKey("quarkus.airlock.outbox.enabled", "true")
+    static final QuarkusUnitTest config = OutboxTestApps.outboxOnH2(
+            Spans.tracedApplication(Handlers.class, TransactionalOrders.class, OutboxTestApps.class), "outbox-trace")
             .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
 
     @Inject

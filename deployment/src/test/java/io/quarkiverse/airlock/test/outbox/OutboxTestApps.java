@@ -36,12 +36,21 @@ public final class OutboxTestApps {
         for (String extension : extensions) {
             forced.add(Dependency.of("io.quarkus", extension, Version.getVersion()));
         }
-        return new QuarkusUnitTest()
+        return outboxOnH2(new QuarkusUnitTest()
                 .setForcedDependencies(forced)
                 .overrideConfigKey("quarkus.http.test-port", "0")
                 // the test class runs in the application, so this class must be part of it too
-                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClass(OutboxTestApps.class))
-                .overrideConfigKey("quarkus.datasource.db-kind", "h2")
+                .withApplicationRoot((JavaArchive jar) -> jar.addClasses(classes).addClass(OutboxTestApps.class)),
+                database);
+    }
+
+    /**
+     * The application, with the outbox on in an in-memory H2 database; its archive must hold this class.
+     *
+     * @param database the H2 database's name, one per test class so that their rows never meet
+     */
+    public static QuarkusUnitTest outboxOnH2(QuarkusUnitTest application, String database) {
+        return application.overrideConfigKey("quarkus.datasource.db-kind", "h2")
                 .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1")
                 .overrideConfigKey("quarkus.datasource.devservices.enabled", "false")
                 .overrideConfigKey("quarkus.airlock.outbox.enabled", "true");
