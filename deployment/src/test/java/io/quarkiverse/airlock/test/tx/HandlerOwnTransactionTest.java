@@ -13,25 +13,24 @@ import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
+import io.quarkiverse.airlock.test.TestApps;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * With the default synchronous executor, intents that waited for a commit run in the committing thread, while Narayana
- * still has the finished transaction on it. Airlock takes it off for the handlers: a handler sees no transaction, can
- * begin and commit one through the manager, and a {@code @Transactional} bean it calls gets a new, active one instead
- * of joining the finished one. The committing thread is left as the commit would leave it.
+ * With the synchronous executor (the default), intents that waited for a commit run in the committing thread, while
+ * Narayana still has the finished transaction on it. Airlock takes it off for the handlers: a handler sees no
+ * transaction, can begin and commit one through the manager, and a {@code @Transactional} bean it calls gets a new,
+ * active one instead of joining the finished one. The committing thread is left as the commit would leave it.
  */
 public class HandlerOwnTransactionTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = new QuarkusUnitTest()
-            .withApplicationRoot((JavaArchive jar) -> jar.addClasses(Ledger.class, Journal.class));
+    static final QuarkusUnitTest config = TestApps.withExecutor("sync", Ledger.class, Journal.class);
 
     @Inject
     TransactionManager transactions;
