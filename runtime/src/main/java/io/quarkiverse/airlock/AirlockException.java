@@ -5,8 +5,6 @@ package io.quarkiverse.airlock;
  */
 public class AirlockException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
-
     public AirlockException(String message) {
         super(message);
     }

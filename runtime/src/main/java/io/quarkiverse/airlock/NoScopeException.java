@@ -5,8 +5,6 @@ package io.quarkiverse.airlock;
  */
 public class NoScopeException extends UsageException {
 
-    private static final long serialVersionUID = 1L;
-
     public NoScopeException(String message) {
         super(message);
     }

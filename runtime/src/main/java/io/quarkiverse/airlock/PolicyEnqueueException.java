@@ -6,8 +6,6 @@ package io.quarkiverse.airlock;
  */
 public class PolicyEnqueueException extends UsageException {
 
-    private static final long serialVersionUID = 1L;
-
     public PolicyEnqueueException(String message) {
         super(message);
     }

@@ -6,8 +6,6 @@ package io.quarkiverse.airlock;
  */
 public class PolicyViolationException extends AirlockException {
 
-    private static final long serialVersionUID = 1L;
-
     public PolicyViolationException(String message) {
         super(message);
     }

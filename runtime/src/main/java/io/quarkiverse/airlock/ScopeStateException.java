@@ -6,8 +6,6 @@ package io.quarkiverse.airlock;
  */
 public class ScopeStateException extends AirlockException {
 
-    private static final long serialVersionUID = 1L;
-
     public ScopeStateException(String message) {
         super(message);
     }

@@ -6,8 +6,6 @@ package io.quarkiverse.airlock;
  */
 public class UsageException extends AirlockException {
 
-    private static final long serialVersionUID = 1L;
-
     public UsageException(String message) {
         super(message);
     }

@@ -20,6 +20,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.deployment.AirlockBuildTimeConfig.DirectCalls;
+import io.quarkiverse.airlock.deployment.AirlockTasksBuildItem.TaskMethod;
 import io.quarkiverse.airlock.deployment.DirectCallScanner.CallSite;
 import io.quarkiverse.airlock.deployment.DirectCallScanner.Target;
 import io.quarkiverse.airlock.deployment.exception.DirectTaskCallException;
@@ -47,13 +48,13 @@ class AirlockDirectCallProcessor {
      * except in code marked {@code @AirlockDirectCall}.
      */
     @BuildStep
-    void reportDirectCalls(AirlockBuildTimeConfig config, List<AirlockTaskBuildItem> tasks,
+    void reportDirectCalls(AirlockBuildTimeConfig config, AirlockTasksBuildItem tasks,
             ApplicationArchivesBuildItem archives, io.quarkus.deployment.builditem.CombinedIndexBuildItem combinedIndex,
             BuildProducer<ValidationErrorBuildItem> errors) {
-        if (config.directCalls() == DirectCalls.IGNORE || tasks.isEmpty()) {
+        if (config.directCalls() == DirectCalls.IGNORE || tasks.tasks().isEmpty()) {
             return;
         }
-        DirectCallScanner scanner = new DirectCallScanner(targets(tasks, combinedIndex.getIndex()));
+        DirectCallScanner scanner = new DirectCallScanner(targets(tasks.tasks(), combinedIndex.getIndex()));
         archives.getRootArchive().accept(tree -> tree.walk(visit -> {
             if (visit.getRelativePath().endsWith(".class")) {
                 try {
@@ -85,9 +86,9 @@ class AirlockDirectCallProcessor {
      * The methods a call may name to reach a task: its declaring class, the subclasses, and the interfaces that
      * declare the same method.
      */
-    private static Map<String, List<Target>> targets(List<AirlockTaskBuildItem> tasks, IndexView index) {
+    private static Map<String, List<Target>> targets(List<TaskMethod> tasks, IndexView index) {
         Map<String, List<Target>> targets = new HashMap<>();
-        for (AirlockTaskBuildItem task : tasks) {
+        for (TaskMethod task : tasks) {
             MethodInfo method = task.method();
             ClassInfo declaring = method.declaringClass();
             List<DotName> owners = new ArrayList<>();

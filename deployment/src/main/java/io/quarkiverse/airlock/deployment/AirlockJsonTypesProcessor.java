@@ -1,12 +1,11 @@
 package io.quarkiverse.airlock.deployment;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.airlock.deployment.AirlockTasksBuildItem.TaskMethod;
 import io.quarkiverse.airlock.runtime.ExecutorNames;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -21,14 +20,12 @@ import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
 class AirlockJsonTypesProcessor {
 
     @BuildStep
-    void registerArgumentTypes(AirlockConfig config, List<AirlockTaskBuildItem> tasks,
+    void registerArgumentTypes(AirlockConfig config, AirlockTasksBuildItem tasks,
             BuildProducer<ReflectiveHierarchyBuildItem> reflective) {
         if (!carriesJson(config)) {
             return;
         }
-        List<AirlockTaskBuildItem> sorted = new ArrayList<>(tasks);
-        sorted.sort(Comparator.comparing(AirlockTaskBuildItem::name));
-        for (AirlockTaskBuildItem task : sorted) {
+        for (TaskMethod task : tasks.tasks()) {
             MethodInfo method = task.method();
             for (Type parameter : method.parameterTypes()) {
                 register(parameter, "@AirlockTask " + task.describe(), reflective);

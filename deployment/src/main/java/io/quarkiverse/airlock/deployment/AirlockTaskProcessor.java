@@ -20,6 +20,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.PrimitiveType;
 import org.jboss.jandex.Type;
 
+import io.quarkiverse.airlock.deployment.AirlockTasksBuildItem.TaskMethod;
 import io.quarkiverse.airlock.deployment.exception.DuplicateTaskNameException;
 import io.quarkiverse.airlock.deployment.exception.InvalidTaskMethodException;
 import io.quarkiverse.airlock.deployment.exception.UnsupportedTaskSignatureException;
@@ -89,7 +90,7 @@ class AirlockTaskProcessor {
     @BuildStep
     void discoverHandlers(CombinedIndexBuildItem index, AirlockTaskNamesBuildItem taskNames,
             BeanRegistrationPhaseBuildItem registration,
-            InvokerFactoryBuildItem invokers, BuildProducer<AirlockTaskBuildItem> tasks,
+            InvokerFactoryBuildItem invokers, BuildProducer<AirlockTasksBuildItem> tasks,
             BuildProducer<ValidationErrorBuildItem> errors,
             // never produced: declaring it orders this step before ArC's validation, which must see the invokers
             BuildProducer<BeanConfiguratorBuildItem> beforeValidation) {
@@ -99,7 +100,7 @@ class AirlockTaskProcessor {
 
         List<Throwable> problems = new ArrayList<>();
         Map<String, List<MethodInfo>> byName = new TreeMap<>();
-        List<AirlockTaskBuildItem> valid = new ArrayList<>();
+        List<TaskMethod> valid = new ArrayList<>();
 
         List<AnnotationInstance> declared = new ArrayList<>(index.getIndex().getAnnotations(AIRLOCK_TASK));
         declared.sort(Comparator.comparing(annotation -> Methods.describe(annotation.target())));
@@ -125,7 +126,7 @@ class AirlockTaskProcessor {
                 builder.withInstanceLookup();
             }
             InvokerInfo invoker = builder.build();
-            valid.add(new AirlockTaskBuildItem(name, bean, method, invoker));
+            valid.add(new TaskMethod(name, bean, method, invoker));
         }
         byName.forEach((name, methods) -> {
             if (methods.size() > 1) {
@@ -136,20 +137,19 @@ class AirlockTaskProcessor {
             }
         });
         if (problems.isEmpty()) {
-            valid.forEach(tasks::produce);
+            tasks.produce(new AirlockTasksBuildItem(valid));
         } else {
+            tasks.produce(new AirlockTasksBuildItem(List.of()));
             errors.produce(new ValidationErrorBuildItem(problems));
         }
     }
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void installHandlers(List<AirlockTaskBuildItem> tasks, TaskRecorder recorder, RecorderContext recorderContext,
+    void installHandlers(AirlockTasksBuildItem tasks, TaskRecorder recorder, RecorderContext recorderContext,
             AirlockBuildTimeConfig config, ShutdownContextBuildItem shutdown) throws ClassNotFoundException {
-        List<AirlockTaskBuildItem> sorted = new ArrayList<>(tasks);
-        sorted.sort(Comparator.comparing(AirlockTaskBuildItem::name));
         List<RuntimeValue<TaskHandler>> handlers = new ArrayList<>();
-        for (AirlockTaskBuildItem task : sorted) {
+        for (TaskMethod task : tasks.tasks()) {
             @SuppressWarnings({ "unchecked", "rawtypes" })
             RuntimeValue<Invoker<Object, Object>> invoker = (RuntimeValue) recorderContext
                     .newInstance(task.invoker().getClassName());

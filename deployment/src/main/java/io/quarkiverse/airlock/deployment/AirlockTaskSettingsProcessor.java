@@ -22,12 +22,12 @@ import io.quarkus.deployment.annotations.BuildStep;
 class AirlockTaskSettingsProcessor {
 
     @BuildStep
-    void validate(AirlockConfig config, List<AirlockTaskBuildItem> tasks, BuildProducer<ValidationErrorBuildItem> errors) {
+    void validate(AirlockConfig config, AirlockTasksBuildItem tasks, BuildProducer<ValidationErrorBuildItem> errors) {
         if (config.tasks().isEmpty()) {
             return;
         }
         Set<String> declared = new TreeSet<>();
-        tasks.forEach(task -> declared.add(task.name()));
+        tasks.tasks().forEach(task -> declared.add(task.name()));
         List<Throwable> problems = new ArrayList<>();
         for (Map.Entry<String, AirlockConfig.Task> entry : config.tasks().entrySet()) {
             String name = entry.getKey();

@@ -1,7 +1,6 @@
 package io.quarkiverse.airlock.deployment.devui;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,8 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.jandex.Type;
 
 import io.quarkiverse.airlock.deployment.AirlockBuildTimeConfig;
-import io.quarkiverse.airlock.deployment.AirlockTaskBuildItem;
+import io.quarkiverse.airlock.deployment.AirlockTasksBuildItem;
+import io.quarkiverse.airlock.deployment.AirlockTasksBuildItem.TaskMethod;
 import io.quarkiverse.airlock.runtime.config.AirlockConfig;
 import io.quarkiverse.airlock.runtime.config.AirlockRuntimeConfig;
 import io.quarkiverse.airlock.runtime.devui.AirlockDevUIListener;
@@ -48,7 +48,7 @@ class AirlockDevUIProcessor {
     }
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
-    CardPageBuildItem card(List<AirlockTaskBuildItem> tasks, AirlockConfig config) {
+    CardPageBuildItem card(AirlockTasksBuildItem tasks, AirlockConfig config) {
         CardPageBuildItem card = new CardPageBuildItem();
         card.addPage(Page.webComponentPageBuilder()
                 .title("Pending")
@@ -64,21 +64,19 @@ class AirlockDevUIProcessor {
                 .title("Tasks")
                 .icon("font-awesome-solid:list-check")
                 .componentLink("qwc-airlock-tasks.js")
-                .staticLabel(String.valueOf(tasks.size())));
+                .staticLabel(String.valueOf(tasks.tasks().size())));
         card.addPage(Page.webComponentPageBuilder()
                 .title("Configuration")
                 .icon("font-awesome-solid:sliders")
                 .componentLink("qwc-airlock-configuration.js"));
-        card.addBuildTimeData("tasks", taskTable(tasks, config));
+        card.addBuildTimeData("tasks", taskTable(tasks.tasks(), config));
         card.addBuildTimeData("configuration", configurationTable());
         return card;
     }
 
-    private static List<Map<String, Object>> taskTable(List<AirlockTaskBuildItem> tasks, AirlockConfig config) {
-        List<AirlockTaskBuildItem> sorted = new ArrayList<>(tasks);
-        sorted.sort(Comparator.comparing(AirlockTaskBuildItem::name));
-        List<Map<String, Object>> rows = new ArrayList<>(sorted.size());
-        for (AirlockTaskBuildItem task : sorted) {
+    private static List<Map<String, Object>> taskTable(List<TaskMethod> tasks, AirlockConfig config) {
+        List<Map<String, Object>> rows = new ArrayList<>(tasks.size());
+        for (TaskMethod task : tasks) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", task.name());
             row.put("bean", task.bean().getBeanClass().toString());

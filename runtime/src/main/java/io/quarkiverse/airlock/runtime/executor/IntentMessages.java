@@ -14,17 +14,11 @@ import io.vertx.core.json.JsonObject;
 /**
  * The JSON form of an intent on a message channel:
  * {@code {"id": "...", "task": "notify", "args": [...], "origin": "POST /orders", "options": {...}}}. It is
- * self-contained, so any consumer can handle it whatever the broker does with headers.
+ * self-contained, so any consumer can handle it whatever the broker does with headers. When the application traces,
+ * {@code "trace"} holds the enqueuing trace context (W3C headers). This class is the only one that knows the field
+ * names: receivers read a {@link Received}.
  */
 public final class IntentMessages {
-
-    public static final String ID = "id";
-    public static final String TASK = "task";
-    public static final String ARGS = "args";
-    public static final String ORIGIN = "origin";
-    public static final String OPTIONS = "options";
-    /** The enqueuing trace context (W3C headers), when the application traces. */
-    public static final String TRACE = "trace";
 
     private IntentMessages() {
     }
@@ -32,17 +26,17 @@ public final class IntentMessages {
     /** The JSON text of {@code intent}; fails when an argument cannot be written as JSON. */
     public static String encode(Intent intent, String id) {
         JsonObject json = new JsonObject(new LinkedHashMap<>(8));
-        json.put(ID, id);
-        json.put(TASK, intent.name());
-        json.put(ARGS, new JsonArray(ArgumentJson.plain(intent.args())));
-        json.put(ORIGIN, intent.origin().orElse(null));
-        json.put(OPTIONS, options(intent.options()));
+        json.put("id", id);
+        json.put("task", intent.name());
+        json.put("args", new JsonArray(ArgumentJson.plain(intent.args())));
+        json.put("origin", intent.origin().orElse(null));
+        json.put("options", options(intent.options()));
         DispatchTracing tracing = AirlockHooks.tracing();
         if (tracing != null) {
             JsonObject trace = new JsonObject();
             tracing.inject(intent, trace::put);
             if (!trace.isEmpty()) {
-                json.put(TRACE, trace);
+                json.put("trace", trace);
             }
         }
         return json.encode();
@@ -64,7 +58,7 @@ public final class IntentMessages {
      *
      * @throws IllegalArgumentException when the payload is not an Airlock intent
      */
-    public static JsonObject decode(Object payload) {
+    public static Received decode(Object payload) {
         JsonObject json;
         if (payload instanceof JsonObject) {
             json = (JsonObject) payload;
@@ -82,10 +76,20 @@ public final class IntentMessages {
             throw new IllegalArgumentException("Not an Airlock intent: a payload of type "
                     + (payload == null ? "null" : payload.getClass().getName()));
         }
-        if (!(json.getValue(TASK) instanceof String) || !(json.getValue(ARGS) instanceof JsonArray)) {
+        if (!(json.getValue("task") instanceof String task) || !(json.getValue("args") instanceof JsonArray args)) {
             throw new IllegalArgumentException("Not an Airlock intent (needs a string 'task' and an array 'args'): "
                     + json.encode());
         }
-        return json;
+        return new Received(json.getString("id"), task, args, json.getString("origin"), json.getJsonObject("trace"));
+    }
+
+    /**
+     * A received intent.
+     *
+     * @param id the message id, {@code null} when the sender gave none
+     * @param origin where the intent was enqueued, or {@code null}
+     * @param trace the enqueuing trace context, or {@code null}
+     */
+    public record Received(String id, String task, JsonArray args, String origin, JsonObject trace) {
     }
 }

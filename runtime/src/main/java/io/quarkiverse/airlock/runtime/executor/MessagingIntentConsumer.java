@@ -39,25 +39,25 @@ public class MessagingIntentConsumer {
     }
 
     public CompletionStage<Void> consume(Message<?> message) {
-        JsonObject intent;
+        IntentMessages.Received intent;
         TaskHandler handler;
         Object[] args;
         try {
             intent = IntentMessages.decode(message.getPayload());
-            handler = AirlockHooks.tasks().require(intent.getString(IntentMessages.TASK));
-            args = arguments(handler, intent.getJsonArray(IntentMessages.ARGS));
+            handler = AirlockHooks.tasks().require(intent.task());
+            args = arguments(handler, intent.args());
         } catch (RuntimeException invalid) {
             LOG.errorf(invalid, "Airlock cannot handle a received message: %s", invalid.getMessage());
             return message.nack(invalid);
         }
-        String id = intent.getString(IntentMessages.ID);
+        String id = intent.id();
         if (!handled.add(id)) {
             LOG.debugf("Airlock dropped a duplicate of message %s (task '%s')", id, handler.name());
             return message.ack();
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        JsonObject trace = intent.getJsonObject(IntentMessages.TRACE);
-        String origin = intent.getString(IntentMessages.ORIGIN);
+        JsonObject trace = intent.trace();
+        String origin = intent.origin();
         Contexts.fresh(vertx).executeBlocking(() -> {
             DispatchTracing tracing = AirlockHooks.tracing();
             if (tracing == null) {
@@ -83,7 +83,7 @@ public class MessagingIntentConsumer {
                 handled.remove(id);
                 LOG.errorf(result.cause(), "Airlock messaging task '%s' (message %s) failed in %s with arguments %s "
                         + "(origin: %s)", handler.name(), id, handler.method(),
-                        intent.getJsonArray(IntentMessages.ARGS).encode(), intent.getString(IntentMessages.ORIGIN, "unknown"));
+                        intent.args().encode(), origin == null ? "unknown" : origin);
                 message.nack(result.cause()).whenComplete((ignored, failure) -> complete(done, failure));
             }
         });
