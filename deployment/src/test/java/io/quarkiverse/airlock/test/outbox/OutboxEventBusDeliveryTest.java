@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -34,10 +33,10 @@ public class OutboxEventBusDeliveryTest {
 
     @Test
     void committedRowsTravelOverTheEventBusToTheLocalHandler() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("notify", "ada", 2);
             Airlock.enqueue("notify", "grace", 3);
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.notified.size() == 2);
         assertThat(Handlers.notified).containsExactlyInAnyOrder("ada:2", "grace:3");

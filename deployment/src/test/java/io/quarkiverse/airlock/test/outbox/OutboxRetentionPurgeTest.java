@@ -17,7 +17,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -35,10 +34,10 @@ public class OutboxRetentionPurgeTest {
 
     @Test
     void deliveredRowsArePurgedOnceTheRetentionEnds() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("archive", "a");
             Airlock.enqueue("archive", "b");
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.rows.size() == 2);
         for (UUID id : Handlers.rows) {

@@ -12,8 +12,10 @@ import javax.sql.DataSource;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
+import io.quarkiverse.airlock.Airlock;
 import io.quarkus.builder.Version;
 import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The test application most outbox tests share: the given classes, the outbox on in an in-memory H2 database. */
@@ -60,6 +62,14 @@ public final class OutboxTestApps {
     public static QuarkusUnitTest retryingAtOnce(QuarkusUnitTest application) {
         return application.overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
                 .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms");
+    }
+
+    /**
+     * Runs {@code body} in a scope that flushes inside a new transaction, then commits that transaction: the outbox
+     * writes the scope's intents as rows of that transaction, so they become due only with its commit.
+     */
+    public static void commitScope(Runnable body) {
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> body.run()));
     }
 
     /** The rows of the outbox table in {@code dataSource}, whatever their state. */

@@ -22,7 +22,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -65,12 +64,12 @@ public class OutboxWorkerDeliveryTest {
     void rowsFinishingOnEveryLaneAtOnceAreEachDeliveredOnceWithTheirWrites() throws SQLException {
         int each = 200;
         OutboxTestApps.execute(dataSource, "CREATE TABLE written (what INT NOT NULL)");
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             for (int i = 0; i < each; i++) {
                 Airlock.enqueue("count", i);
                 Airlock.enqueue("write", i);
             }
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.pendingCount() == 0
                 && count("SELECT COUNT(*) FROM airlock_outbox WHERE status = 'DONE' AND task <> 'record'") == 2 * each);
