@@ -41,9 +41,7 @@ public class OutboxRetentionPurgeTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.rows.size() == 2);
         for (UUID id : Handlers.rows) {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> outbox.find(id).map(OutboxEntry::status).orElse("").equals(OutboxEntry.DONE));
-            OutboxEntry done = outbox.find(id).orElseThrow();
+            OutboxEntry done = OutboxTestApps.awaitDone(outbox, id);
             assertThat(done.nextAttemptAt()).as("purged once the retention ends").isAfter(done.createdAt().plusSeconds(1));
         }
 

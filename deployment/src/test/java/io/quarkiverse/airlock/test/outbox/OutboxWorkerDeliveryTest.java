@@ -52,9 +52,7 @@ public class OutboxWorkerDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.rows.size() == 2);
         assertThat(Handlers.threads).allSatisfy(thread -> assertThat(thread).startsWith("executor-thread"));
         for (UUID id : Handlers.rows) {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> outbox.find(id).map(OutboxEntry::status).orElse("").equals(OutboxEntry.DONE));
-            OutboxEntry done = outbox.find(id).orElseThrow();
+            OutboxEntry done = OutboxTestApps.awaitDone(outbox, id);
             assertThat(done.nextAttemptAt()).as("purged in about an hour").isAfter(done.createdAt().plusMinutes(59));
         }
         assertThat(outbox.pendingCount()).isZero();
