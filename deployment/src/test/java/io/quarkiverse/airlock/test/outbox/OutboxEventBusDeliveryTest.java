@@ -25,8 +25,7 @@ public class OutboxEventBusDeliveryTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-event-bus", Handlers.class)
-            .overrideConfigKey("quarkus.airlock.outbox.delivery", "event-bus")
-            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+            .overrideConfigKey("quarkus.airlock.outbox.delivery", "event-bus");
 
     @Inject
     AgroalDataSource dataSource;
