@@ -109,13 +109,11 @@ public class OpenScopesReturnToZeroTest extends RecordingTest {
     @ApplicationScoped
     public static class Inner {
 
-        @Inject
-        Recorder handlers;
-
+        /** @return how many scopes were open while it ran */
         @AirlockScope
-        public void work(String id) {
-            handlers.seen.add("open=" + Airlock.openScopes());
+        public long work(String id) {
             Airlock.enqueue("record", id + "-inner");
+            return Airlock.openScopes();
         }
 
         @AirlockScope
@@ -154,7 +152,7 @@ public class OpenScopesReturnToZeroTest extends RecordingTest {
         @AirlockScope
         public void nested(String id, boolean fail) {
             Airlock.enqueue("record", id);
-            inner.work(id);
+            handlers.seen.add("open=" + inner.work(id));
             if (fail) {
                 throw new IllegalStateException(id);
             }

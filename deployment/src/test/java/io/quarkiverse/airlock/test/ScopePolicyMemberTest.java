@@ -61,10 +61,8 @@ public class ScopePolicyMemberTest {
 
     @BeforeEach
     void clear() {
-        handlers.calls.clear();
-        handlers.scopes.clear();
-        mailSwitch.open = false;
-        mailSwitch.asked.set(0);
+        handlers.clear();
+        mailSwitch.reset();
     }
 
     @AfterEach
@@ -174,6 +172,11 @@ public class ScopePolicyMemberTest {
             calls.add("audit:" + id);
         }
 
+        void clear() {
+            calls.clear();
+            scopes.clear();
+        }
+
         void enqueueAll(String id) {
             scopes.add(Airlock.currentScope().orElseThrow(() -> new AssertionError("no current scope")));
             Airlock.enqueue("record", id);
@@ -224,6 +227,11 @@ public class ScopePolicyMemberTest {
         boolean mailAllowed() {
             asked.incrementAndGet();
             return open;
+        }
+
+        void reset() {
+            open = false;
+            asked.set(0);
         }
     }
 

@@ -3,7 +3,6 @@ package io.quarkiverse.airlock.test.devui;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,6 @@ public class DevPartner {
 
     @POST
     @Path("/orders/{id}")
-    @Transactional
     @AirlockScope
     public void order(@PathParam("id") long id) {
         Airlock.enqueue("notifyPartner", id);

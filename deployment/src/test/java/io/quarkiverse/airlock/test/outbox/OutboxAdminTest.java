@@ -25,7 +25,6 @@ import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.DeadLetterFilter;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.specification.RequestSpecification;
 
@@ -74,13 +73,13 @@ public class OutboxAdminTest {
     @Test
     @Order(3)
     void operatorsListResubmitAndDiscardDeadLettersByIdAndByFilter() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("charge", "order-1");
             Airlock.enqueue("charge", "order-2");
             Airlock.enqueue("refund", "order-3");
             // pending for an hour: no filter may touch it
             Airlock.intent("charge").args("order-4").option("delay", Duration.ofHours(1)).enqueue();
-        }));
+        });
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.deadLetterCount() == 3);
 
         ops().queryParam("task", "charge").get(ADMIN).then().statusCode(200).body("count", equalTo(2));

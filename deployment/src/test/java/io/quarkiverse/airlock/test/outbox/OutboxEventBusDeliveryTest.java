@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -26,18 +25,17 @@ public class OutboxEventBusDeliveryTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-event-bus", Handlers.class)
-            .overrideConfigKey("quarkus.airlock.outbox.delivery", "event-bus")
-            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms");
+            .overrideConfigKey("quarkus.airlock.outbox.delivery", "event-bus");
 
     @Inject
     AgroalDataSource dataSource;
 
     @Test
     void committedRowsTravelOverTheEventBusToTheLocalHandler() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("notify", "ada", 2);
             Airlock.enqueue("notify", "grace", 3);
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.notified.size() == 2);
         assertThat(Handlers.notified).containsExactlyInAnyOrder("ada:2", "grace:3");

@@ -27,7 +27,6 @@ import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxDelivery;
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -66,7 +65,7 @@ public class OutboxHandlerTransactionTest {
      */
     static long writesOfTwoAttempts(String task, String order) throws SQLException {
         AirlockOutbox outbox = Arc.container().instance(AirlockOutbox.class).get();
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue(task, order)));
+        OutboxTestApps.commitScope(() -> Airlock.enqueue(task, order));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.attempts.getOrDefault(order, 0) == 2
                 && outbox.pendingCount() == 0);
@@ -76,7 +75,7 @@ public class OutboxHandlerTransactionTest {
 
     @Test
     void theLogContextNamesTheTaskTheRowAndTheAttempt() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", "order-3")));
+        OutboxTestApps.commitScope(() -> Airlock.enqueue("ship", "order-3"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.logContext.containsKey("order-3"));
         String[] seen = Handlers.logContext.get("order-3").split(" ");

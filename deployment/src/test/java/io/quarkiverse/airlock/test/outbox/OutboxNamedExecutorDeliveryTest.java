@@ -20,7 +20,6 @@ import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.Intent;
 import io.quarkiverse.airlock.IntentExecutor;
 import io.quarkiverse.airlock.OutboxDelivery;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -43,8 +42,8 @@ public class OutboxNamedExecutorDeliveryTest {
     @Test
     void theBeanReceivesEachRowAndAFailureIsRetried() {
         // no local handler: the bean forwards the task to wherever it is handled
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.intent("crm.sync").args("ada", 3)
-                .origin("signup").enqueue()));
+        OutboxTestApps.commitScope(() -> Airlock.intent("crm.sync").args("ada", 3)
+                .origin("signup").enqueue());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> forwarder.forwarded().size() == 1);
         Intent intent = forwarder.forwarded().get(0);

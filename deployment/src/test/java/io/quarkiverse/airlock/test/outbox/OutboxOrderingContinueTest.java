@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -40,8 +39,7 @@ public class OutboxOrderingContinueTest {
         Billing.failing.add(1);
         for (int n = 1; n <= 3; n++) {
             int invoice = n;
-            QuarkusTransaction.requiringNew().run(() -> Airlock.scope(
-                    scope -> Airlock.intent("invoice").orderingKey("customer-7").args(invoice).enqueue()));
+            OutboxTestApps.commitScope(() -> Airlock.intent("invoice").orderingKey("customer-7").args(invoice).enqueue());
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Billing.invoiced.size() == 2);

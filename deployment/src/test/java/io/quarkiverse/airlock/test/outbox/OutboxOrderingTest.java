@@ -98,11 +98,11 @@ public class OutboxOrderingTest {
     void theIntentsOfOneScopeWrittenInOneBatchKeepTheirOrderBehindTheEarlierOnesOfTheirKey() {
         Shipping.failing.add("batched:1");
         ship("batched", 1);
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.intent("ship").orderingKey("batched").args("batched", 2).enqueue();
             Airlock.enqueue("ship", "unkeyed", 1);
             Airlock.intent("ship").orderingKey("batched").args("batched", 3).enqueue();
-        }));
+        });
         // outside a transaction the batch commits on its own, all of it or nothing
         Airlock.scope(scope -> {
             Airlock.intent("ship").orderingKey("batched").args("batched", 4).enqueue();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -48,8 +47,8 @@ public class OutboxPromptRelayTest {
     @Test
     void aDelayedIntentIsDeliveredWhenItFallsDue() {
         long committed = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.intent("remind").args("cart-7")
-                .option("delay", Duration.ofMillis(800)).enqueue()));
+        OutboxTestApps.commitScope(() -> Airlock.intent("remind").args("cart-7")
+                .option("delay", Duration.ofMillis(800)).enqueue());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.reminded.containsKey("cart-7"));
         assertThat(Duration.ofNanos(Handlers.reminded.get("cart-7") - committed))
@@ -57,7 +56,7 @@ public class OutboxPromptRelayTest {
     }
 
     private static void commit(String order) {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", order)));
+        OutboxTestApps.commitScope(() -> Airlock.enqueue("ship", order));
     }
 
     public static class Handlers {

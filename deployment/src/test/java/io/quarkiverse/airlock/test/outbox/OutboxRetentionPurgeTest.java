@@ -17,7 +17,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -35,16 +34,14 @@ public class OutboxRetentionPurgeTest {
 
     @Test
     void deliveredRowsArePurgedOnceTheRetentionEnds() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("archive", "a");
             Airlock.enqueue("archive", "b");
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.rows.size() == 2);
         for (UUID id : Handlers.rows) {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> outbox.find(id).map(OutboxEntry::status).orElse("").equals(OutboxEntry.DONE));
-            OutboxEntry done = outbox.find(id).orElseThrow();
+            OutboxEntry done = OutboxTestApps.awaitDone(outbox, id);
             assertThat(done.nextAttemptAt()).as("purged once the retention ends").isAfter(done.createdAt().plusSeconds(1));
         }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -31,7 +30,7 @@ public class OutboxRetryBackoffTest {
 
     @Test
     void failedAttemptsAreRetriedAfterTheirBackoff() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> Airlock.enqueue("ship", "flaky")));
+        OutboxTestApps.commitScope(() -> Airlock.enqueue("ship", "flaky"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.attempts.size() == 3);
         assertThat(Handlers.attempts).containsExactly(1, 2, 3);

@@ -18,7 +18,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -38,10 +37,10 @@ public class OutboxTaskRetriesTest {
 
     @Test
     void aTaskWithItsOwnMaxAttemptsIsDeadLetteredOnItsScheduleAndTheOthersOnTheOutboxs() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("capture", "payment-1");
             Airlock.enqueue("notify", "customer-1");
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.deadLetterCount() == 2);
         assertThat(outbox.deadLetters(10)).extracting(OutboxEntry::task, OutboxEntry::attempts)

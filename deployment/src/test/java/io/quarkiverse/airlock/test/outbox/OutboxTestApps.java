@@ -1,19 +1,27 @@
 package io.quarkiverse.airlock.test.outbox;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 
+import io.quarkiverse.airlock.Airlock;
+import io.quarkiverse.airlock.AirlockOutbox;
+import io.quarkiverse.airlock.OutboxEntry;
 import io.quarkus.builder.Version;
 import io.quarkus.maven.dependency.Dependency;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The test application most outbox tests share: the given classes, the outbox on in an in-memory H2 database. */
@@ -60,6 +68,23 @@ public final class OutboxTestApps {
     public static QuarkusUnitTest retryingAtOnce(QuarkusUnitTest application) {
         return application.overrideConfigKey("quarkus.airlock.outbox.initial-backoff", "10ms")
                 .overrideConfigKey("quarkus.airlock.outbox.max-backoff", "20ms");
+    }
+
+    /**
+     * Runs {@code body} in a scope that flushes inside a new transaction, then commits that transaction: the outbox
+     * writes the scope's intents as rows of that transaction, so they become due only with its commit.
+     */
+    public static void commitScope(Runnable body) {
+        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> body.run()));
+    }
+
+    /**
+     * The row with this id once it is {@code DONE}: delivered, and kept for the retention. Returned as it was found, as
+     * a short retention may purge it right after.
+     */
+    public static OutboxEntry awaitDone(AirlockOutbox outbox, UUID id) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(id).orElse(null),
+                row -> row != null && row.status().equals(OutboxEntry.DONE));
     }
 
     /** The rows of the outbox table in {@code dataSource}, whatever their state. */

@@ -22,7 +22,6 @@ import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
 import io.quarkiverse.airlock.OutboxEntry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -53,9 +52,7 @@ public class OutboxWorkerDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.rows.size() == 2);
         assertThat(Handlers.threads).allSatisfy(thread -> assertThat(thread).startsWith("executor-thread"));
         for (UUID id : Handlers.rows) {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> outbox.find(id).map(OutboxEntry::status).orElse("").equals(OutboxEntry.DONE));
-            OutboxEntry done = outbox.find(id).orElseThrow();
+            OutboxEntry done = OutboxTestApps.awaitDone(outbox, id);
             assertThat(done.nextAttemptAt()).as("purged in about an hour").isAfter(done.createdAt().plusMinutes(59));
         }
         assertThat(outbox.pendingCount()).isZero();
@@ -65,12 +62,12 @@ public class OutboxWorkerDeliveryTest {
     void rowsFinishingOnEveryLaneAtOnceAreEachDeliveredOnceWithTheirWrites() throws SQLException {
         int each = 200;
         OutboxTestApps.execute(dataSource, "CREATE TABLE written (what INT NOT NULL)");
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             for (int i = 0; i < each; i++) {
                 Airlock.enqueue("count", i);
                 Airlock.enqueue("write", i);
             }
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.pendingCount() == 0
                 && count("SELECT COUNT(*) FROM airlock_outbox WHERE status = 'DONE' AND task <> 'record'") == 2 * each);

@@ -20,7 +20,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockOutbox;
 import io.quarkiverse.airlock.AirlockTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -50,10 +49,10 @@ public abstract class ShippedMigrationsContract {
 
     @Test
     void theOutboxDeliversThroughTheMigratedTable() {
-        QuarkusTransaction.requiringNew().run(() -> Airlock.scope(scope -> {
+        OutboxTestApps.commitScope(() -> {
             Airlock.enqueue("ship", 7L);
             Airlock.intent("ship").orderingKey("customer-1").args(8L).enqueue();
-        }));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Handlers.shipped.size() == 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.pendingCount() == 0);
