@@ -27,7 +27,6 @@ public class OutboxOrderingContinueTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = OutboxTestApps.onH2("outbox-ordering-continue", Billing.class)
-            .overrideConfigKey("quarkus.airlock.outbox.poll-interval", "50ms")
             .overrideConfigKey("quarkus.airlock.outbox.max-attempts", "1")
             .overrideConfigKey("quarkus.airlock.outbox.ordering.on-dead-letter", "continue");
 
