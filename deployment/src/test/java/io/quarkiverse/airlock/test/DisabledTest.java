@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,13 +23,20 @@ import io.quarkus.test.QuarkusUnitTest;
 
 /**
  * quarkus.airlock.enabled=false: scopes still open, validate and buffer intents, so code that enqueues behaves the same,
- * but nothing escaping a scope is dispatched.
+ * but nothing escaping a scope is dispatched, as a warning says when the application starts.
  */
 public class DisabledTest extends RecordingTest {
 
     @RegisterExtension
     static final QuarkusUnitTest config = application(Orders.class)
-            .overrideConfigKey("quarkus.airlock.enabled", "false");
+            .overrideConfigKey("quarkus.airlock.enabled", "false")
+            .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.INFO.intValue()
+                    && record.getMessage().contains("quarkus.airlock.enabled=false"))
+            .assertLogRecords(records -> assertThat(records).as("said once, at start-up").singleElement()
+                    .satisfies(record -> {
+                        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                        assertThat(record.getMessage()).contains("no escaping intent is dispatched");
+                    }));
 
     @Inject
     Orders orders;

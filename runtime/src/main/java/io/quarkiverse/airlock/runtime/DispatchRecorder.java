@@ -63,6 +63,9 @@ public class DispatchRecorder {
                         config.outbox().table());
             }
         } else if (!enabled) {
+            // each dropped intent is logged at DEBUG only: this line is what tells a deployment that nothing escapes
+            LOG.warn("Airlock is disabled (quarkus.airlock.enabled=false): scopes still check and buffer intents, but"
+                    + " no escaping intent is dispatched; each one is dropped.");
             executor = DisabledExecutor.replacing(executor);
         }
         Airlock.configure(AirlockDefaults.builder().policy(policy).executor(executor).build());
