@@ -11,17 +11,11 @@ import io.quarkiverse.airlock.OutboxEntry;
 
 /**
  * The SQL that keeps the rows of one ordering key in commit order. A keyed row gets its place among the unfinished rows
- * of its key from the key's row in {@code
- *
-<table>
- * _key}, which its writer locks until it commits: writers of a key are
- * serialised, so places follow commit order. Only the first unfinished row of a key (its head) is claimable; the others
- * wait as {@code QUEUED} (or {@code QUEUED_HELD}), out of the claim's sight, and the statement that finishes the head
- * makes the next one claimable in the same transaction. A key with no unfinished row has no row in {@code
- *
-<table>
- * _key},
- * so that table stays as small as the number of busy keys.
+ * of its key from the key's row in the key table (the outbox table's name followed by {@code _key}), which its writer
+ * locks until it commits: writers of a key are serialised, so places follow commit order. Only the first unfinished
+ * row of a key (its head) is claimable; the others wait as {@code QUEUED} (or {@code QUEUED_HELD}), out of the claim's
+ * sight, and the statement that finishes the head makes the next one claimable in the same transaction. A key with no
+ * unfinished row has no row in the key table, so that table stays as small as the number of busy keys.
  */
 final class OrderingKeys {
 
