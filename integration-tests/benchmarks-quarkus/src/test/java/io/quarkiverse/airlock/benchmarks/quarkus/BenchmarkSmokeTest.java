@@ -45,7 +45,7 @@ class BenchmarkSmokeTest {
 
         assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceAll(".*\\.", ""))
                 .containsExactlyInAnyOrderElementsOf(
-                        List.of("bareCommit", "observer1", "observer10", "airlock1", "airlock10",
+                        List.of("bareCommit", "oneSynchronization", "observer1", "observer10", "airlock1", "airlock10",
                                 "airlock10WithoutTransaction", "airlock10Discarded"));
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
         assertThat(sideEffects.airlockRuns()).isGreaterThan(airlockBefore);
