@@ -425,11 +425,16 @@ abstract class OutboxBenchmarkBase {
 
     /**
      * Empties the relays' table for the next phase. The previous phase counts as done once its handlers ran, which is
-     * before the relays delete the delivered rows: a delete of the whole table racing theirs can deadlock. PostgreSQL
-     * then aborts one of the two; when it picks this one, run it again (a relay whose delete was aborted records it
-     * again before its next claim, and finds nothing left to delete).
+     * before the relays record their outcomes: the table is emptied once no row is claimed any more, so that no relay
+     * finds its row gone (and says so in a warning). A delete of the whole table racing a relay's can still deadlock if
+     * a relay is too slow for that wait; PostgreSQL then aborts one of the two, and when it picks this one, it runs
+     * again.
      */
     private void clearTable() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (claimedRows() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         for (int attempt = 1;; attempt++) {
             try {
                 execute("DELETE FROM airlock_outbox");
@@ -440,6 +445,15 @@ abstract class OutboxBenchmarkBase {
                 }
                 Thread.sleep(50);
             }
+        }
+    }
+
+    private long claimedRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM airlock_outbox WHERE owner IS NOT NULL")) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
