@@ -62,6 +62,49 @@ public class HandlerOwnTransactionTest {
         transactions.rollback();
     }
 
+    @Test
+    void aTransactionAHandlerLeavesOpenDoesNotStayOnTheCommittingThread() throws Exception {
+        ledger.leaked.clear();
+        transactions.begin();
+        Airlock.scope(scope -> Airlock.enqueue("leave", "order-8"));
+        transactions.commit();
+
+        assertThat(ledger.leaked).as("the handler ran and left its transaction open").hasSize(1);
+        try {
+            assertThat(transactions.getStatus()).as("the committing thread after the commit")
+                    .isEqualTo(Status.STATUS_NO_TRANSACTION);
+            transactions.begin();
+            Airlock.scope(scope -> Airlock.enqueue("book", "order-9"));
+            transactions.commit();
+            assertThat(ledger.entries).as("the next commit dispatches as usual").anySatisfy(
+                    entry -> assertThat(entry.statusOnEntry()).isEqualTo(Status.STATUS_NO_TRANSACTION));
+        } finally {
+            ledger.leaked.get(0).rollback();
+        }
+    }
+
+    @Test
+    void aCommitCalledOnAThreadWithAnotherTransactionLeavesThatOneThere() throws Exception {
+        ledger.entries.clear();
+        transactions.begin();
+        Transaction business = transactions.getTransaction();
+        Airlock.scope(scope -> Airlock.enqueue("book", "order-10"));
+        transactions.suspend();
+
+        transactions.begin();
+        Transaction other = transactions.getTransaction();
+        try {
+            business.commit();
+            assertThat(ledger.entries).singleElement().satisfies(entry -> assertThat(entry.statusOnEntry())
+                    .as("the handler runs outside the thread's other transaction too")
+                    .isEqualTo(Status.STATUS_NO_TRANSACTION));
+            assertThat(transactions.getTransaction()).as("still on the committing thread").isSameAs(other);
+            assertThat(transactions.getStatus()).isEqualTo(Status.STATUS_ACTIVE);
+        } finally {
+            transactions.rollback();
+        }
+    }
+
     record Entry(Thread thread, int statusOnEntry, int manualStatus, int journalStatus, Transaction journalTransaction) {
     }
 
@@ -70,6 +113,7 @@ public class HandlerOwnTransactionTest {
     public static class Ledger {
 
         final List<Entry> entries = new CopyOnWriteArrayList<>();
+        final List<Transaction> leaked = new CopyOnWriteArrayList<>();
 
         @Inject
         TransactionManager transactions;
@@ -86,6 +130,13 @@ public class HandlerOwnTransactionTest {
             Transaction[] journalTransaction = new Transaction[1];
             int inJournal = journal.write(order, journalTransaction);
             entries.add(new Entry(Thread.currentThread(), onEntry, manual, inJournal, journalTransaction[0]));
+        }
+
+        /** A faulty handler: begins a transaction and never ends it. */
+        @AirlockTask
+        void leave(String order) throws Exception {
+            transactions.begin();
+            leaked.add(transactions.getTransaction());
         }
     }
 
