@@ -2,10 +2,11 @@
 # The JTA comparison of the performance page: a bare commit, commits whose side effects wait in CDI AFTER_SUCCESS
 # observers, and commits whose side effects wait in an Airlock scope, run by JMH inside the started application.
 #
-#   ./jta.sh                      build, then 5 warm-up and 5 measurement iterations of 1 s per benchmark
+#   ./jta.sh                      build, then 5 warm-up and 10 measurement iterations of 1 s per benchmark
 #   ./jta.sh -i 10                any JMH option; they come after the defaults
 #   SKIP_BUILD=1 ./jta.sh         reuse target/quarkus-app
 #
+# The goals of the performance page are printed at the end (jta-goals.py, means and medians of the iterations).
 # JMH cannot fork here (a forked JVM would not be a Quarkus application): every benchmark shares one JVM. Results in
 # target/jta-result.json; the chart goes to docs/modules/ROOT/assets/images/benchmarks-jta.png (python3-matplotlib).
 set -euo pipefail
@@ -22,7 +23,14 @@ result=target/jta-result.json
 rm -f "$result"
 # port 0: the benchmark needs no HTTP, and must not collide with an application running beside it
 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dquarkus.http.port=0 -jar target/quarkus-app/quarkus-run.jar \
-    jmh TransactionBenchmark -wi 5 -w 1s -i 5 -r 1s -prof gc -rf json -rff "$result" "$@"
+    jmh TransactionBenchmark -wi 5 -w 1s -i 10 -r 1s -prof gc -rf json -rff "$result" "$@"
+
+for python in python3 /usr/bin/python3; do
+    if command -v "$python" >/dev/null; then
+        "$python" jta-goals.py "$result"
+        break
+    fi
+done
 
 chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks-jta.png}
 for python in python3 /usr/bin/python3; do
