@@ -38,10 +38,10 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
     private final Transaction transaction;
     private volatile TransactionOutcome outcome = TransactionOutcome.ACTIVE;
     /** What the first scope flushed in the transaction; most transactions see a single scope. */
-    private Intent[] first;
+    private Object[] first;
     private IntentExecutor firstExecutor;
     /** One entry per scope flushed after the first, not per intent; null until there is one. */
-    private List<Intent[]> later;
+    private List<Object[]> later;
     private List<IntentExecutor> laterExecutors;
     /** Whether some dispatch runs in the completing thread, where the finished transaction is still associated. */
     private boolean runsHere;
@@ -81,8 +81,9 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
     }
 
     void add(List<Intent> flushed, IntentExecutor executor) {
-        // a copy: a custom scope may hand dispatchAll a list of its own and change it before the commit
-        Intent[] batch = flushed.toArray(new Intent[0]);
+        // a copy: a custom scope may hand dispatchAll a list of its own and change it before the commit. An Object[]
+        // because a typed copy checks the type of every element
+        Object[] batch = flushed.toArray();
         if (first == null) {
             first = batch;
             firstExecutor = executor;
@@ -109,13 +110,13 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
         }
         if (outcome == TransactionOutcome.UNKNOWN) {
             for (int b = -1; b < laterCount(); b++) {
-                unknown(Arrays.asList(batch(b)), status);
+                unknown(intents(b), status);
             }
             return;
         }
         if (outcome != TransactionOutcome.COMMITTED) {
             for (int b = -1; b < laterCount(); b++) {
-                dropped(Arrays.asList(batch(b)), "its transaction rolled back");
+                dropped(intents(b), "its transaction rolled back");
             }
             return;
         }
@@ -124,8 +125,8 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
             AirlockListener listener = AirlockHooks.listener();
             for (int b = -1; b < laterCount(); b++) {
                 IntentExecutor executor = b < 0 ? firstExecutor : laterExecutors.get(b);
-                for (Intent intent : batch(b)) {
-                    dispatch(intent, executor, listener);
+                for (Object intent : batch(b)) {
+                    dispatch((Intent) intent, executor, listener);
                 }
             }
         } finally {
@@ -138,8 +139,14 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
         return later == null ? 0 : later.size();
     }
 
-    private Intent[] batch(int index) {
+    private Object[] batch(int index) {
         return index < 0 ? first : later.get(index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Intent> intents(int index) {
+        // every element is an Intent: add copied them from a List<Intent>
+        return (List<Intent>) (List<?>) Arrays.asList(batch(index));
     }
 
     private static void dispatch(Intent intent, IntentExecutor executor, AirlockListener listener) {
