@@ -5,10 +5,13 @@
 #   ./jta.sh                      build, then 5 warm-up and 10 measurement iterations of 1 s per benchmark
 #   ./jta.sh -i 10                any JMH option; they come after the defaults
 #   SKIP_BUILD=1 ./jta.sh         reuse target/quarkus-app
+#   RUNS=1 ./jta.sh               one JVM instead of three
 #
-# The goals of the performance page are printed at the end (jta-goals.py, means and medians of the iterations).
-# JMH cannot fork here (a forked JVM would not be a Quarkus application): every benchmark shares one JVM. Results in
-# target/jta-result.json; the chart goes to docs/modules/ROOT/assets/images/benchmarks-jta.png (python3-matplotlib).
+# JMH cannot fork here (a forked JVM would not be a Quarkus application): every benchmark shares one JVM, and on a
+# shared machine one JVM can run a quarter slower than the next. So the suite runs in RUNS JVMs (3 by default), one
+# after the other, and the goals of the performance page are printed for each and for the median of the runs
+# (jta-goals.py). Results in target/jta-result-N.json; the chart, from the first run, goes to
+# docs/modules/ROOT/assets/images/benchmarks-jta.png (python3-matplotlib).
 set -euo pipefail
 cd "$(dirname "$0")"
 . ../../.ci/jdk.sh
@@ -18,16 +21,22 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     ../../mvnw -B -ntp -q package -DskipTests
 fi
 
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-result=target/jta-result.json
-rm -f "$result"
-# port 0: the benchmark needs no HTTP, and must not collide with an application running beside it
-"$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dquarkus.http.port=0 -jar target/quarkus-app/quarkus-run.jar \
-    jmh TransactionBenchmark -wi 5 -w 1s -i 10 -r 1s -prof gc -rf json -rff "$result" "$@"
+runs=${RUNS:-3}
+rm -f target/jta-result*.json
+results=()
+for run in $(seq "$runs"); do
+    echo "run $run of $runs: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    result=target/jta-result-$run.json
+    results+=("$result")
+    # port 0: the benchmark needs no HTTP, and must not collide with an application running beside it
+    "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dquarkus.http.port=0 \
+        -jar target/quarkus-app/quarkus-run.jar \
+        jmh TransactionBenchmark -wi 5 -w 1s -i 10 -r 1s -prof gc -rf json -rff "$result" "$@"
+done
 
 for python in python3 /usr/bin/python3; do
     if command -v "$python" >/dev/null; then
-        "$python" jta-goals.py "$result"
+        "$python" jta-goals.py "${results[@]}"
         break
     fi
 done
@@ -36,7 +45,7 @@ chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks-jta.png}
 for python in python3 /usr/bin/python3; do
     if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
         CHART_TITLE="A JTA commit with side effects: Airlock and CDI AFTER_SUCCESS observers" \
-            "$python" ../benchmarks/chart.py "$result" "$chart"
+            "$python" ../benchmarks/chart.py "${results[0]}" "$chart"
         exit 0
     fi
 done
