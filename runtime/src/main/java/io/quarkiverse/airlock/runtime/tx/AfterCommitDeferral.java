@@ -33,6 +33,12 @@ public class AfterCommitDeferral implements DispatchDeferral {
 
     /** Key of our synchronization among the transaction's resources. */
     private static final TransactionResourceKey KEY = new TransactionResourceKey(AfterCommitDeferral.class);
+    /**
+     * Set once the manager handed out a transaction of Narayana's, which it always does with quarkus-narayana-jta;
+     * from then on the current one is asked of Narayana directly. Written without synchronization: a thread that
+     * does not see it yet only takes the longer way.
+     */
+    private boolean narayana;
 
     @Inject
     TransactionSynchronizationRegistry registry;
@@ -212,8 +218,17 @@ public class AfterCommitDeferral implements DispatchDeferral {
     }
 
     private Transaction transaction() {
+        if (narayana) {
+            // what the manager's getTransaction comes down to, without the client proxy and the two managers that
+            // delegate to it
+            return TransactionImple.getTransaction();
+        }
         try {
-            return transactions.getTransaction();
+            Transaction current = transactions.getTransaction();
+            if (current instanceof TransactionImple) {
+                narayana = true;
+            }
+            return current;
         } catch (SystemException e) {
             throw unavailable(e);
         }

@@ -200,7 +200,8 @@ final class AfterCommitDispatch implements Synchronization, TransactionGate {
         try {
             if (transaction instanceof TransactionImple) {
                 // Transaction.commit() may run on a thread that has another transaction or none
-                return BasicAction.Current() == null ? null : ThreadActionData.popAction(false);
+                // the thread's id only serves to unregister the thread, which this pop does not do
+                return BasicAction.Current() == null ? null : ThreadActionData.popAction(null, false);
             }
             return transactions.suspend();
         } catch (Exception e) {
