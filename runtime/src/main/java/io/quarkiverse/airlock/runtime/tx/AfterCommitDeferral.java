@@ -33,12 +33,6 @@ public class AfterCommitDeferral implements DispatchDeferral {
 
     /** Key of our synchronization among the transaction's resources. */
     private static final TransactionResourceKey KEY = new TransactionResourceKey(AfterCommitDeferral.class);
-    /**
-     * Set once the manager handed out a transaction of Narayana's, which it always does with quarkus-narayana-jta;
-     * from then on the current one is asked of Narayana directly. Written without synchronization: a thread that
-     * does not see it yet only takes the longer way.
-     */
-    private boolean narayana;
 
     @Inject
     TransactionSynchronizationRegistry registry;
@@ -218,17 +212,8 @@ public class AfterCommitDeferral implements DispatchDeferral {
     }
 
     private Transaction transaction() {
-        if (narayana) {
-            // what the manager's getTransaction comes down to, without the client proxy and the two managers that
-            // delegate to it
-            return TransactionImple.getTransaction();
-        }
         try {
-            Transaction current = transactions.getTransaction();
-            if (current instanceof TransactionImple) {
-                narayana = true;
-            }
-            return current;
+            return transactions.getTransaction();
         } catch (SystemException e) {
             throw unavailable(e);
         }

@@ -53,6 +53,23 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void everyNarayanaCallBenchmarkRuns() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(NarayanaCallsBenchmark.class.getName())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(100))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .build()).run();
+
+        assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceAll(".*\\.", ""))
+                .containsExactlyInAnyOrder("currentThroughManager", "currentFromNarayana", "localResource",
+                        "suspendAndResumeAssociation", "popAndPushAction");
+        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+    }
+
+    @Test
     void theScopedEndpointRunsItsSideEffectBeforeAnswering() {
         long before = sideEffects.airlockRuns();
 
