@@ -40,10 +40,7 @@ public class HandlerOwnTransactionTest {
 
     @Test
     void aHandlerAfterTheCommitBeginsItsOwnTransactionsOnTheCommittingThread() throws Exception {
-        ledger.entries.clear();
-        transactions.begin();
-        Transaction business = transactions.getTransaction();
-        Airlock.scope(scope -> Airlock.enqueue("book", "order-7"));
+        Transaction business = beginAndBook("order-7");
         assertThat(ledger.entries).as("held back until the commit").isEmpty();
         transactions.commit();
 
@@ -85,10 +82,7 @@ public class HandlerOwnTransactionTest {
 
     @Test
     void aCommitCalledOnAThreadWithAnotherTransactionLeavesThatOneThere() throws Exception {
-        ledger.entries.clear();
-        transactions.begin();
-        Transaction business = transactions.getTransaction();
-        Airlock.scope(scope -> Airlock.enqueue("book", "order-10"));
+        Transaction business = beginAndBook("order-10");
         transactions.suspend();
 
         transactions.begin();
@@ -103,6 +97,14 @@ public class HandlerOwnTransactionTest {
         } finally {
             transactions.rollback();
         }
+    }
+
+    /** Begins a transaction and flushes a scope that books {@code order} in it; the ledger starts empty. */
+    private Transaction beginAndBook(String order) throws Exception {
+        ledger.entries.clear();
+        transactions.begin();
+        Airlock.scope(scope -> Airlock.enqueue("book", order));
+        return transactions.getTransaction();
     }
 
     record Entry(Thread thread, int statusOnEntry, int manualStatus, int journalStatus, Transaction journalTransaction) {

@@ -34,14 +34,7 @@ class BenchmarkSmokeTest {
         long airlockBefore = sideEffects.airlockRuns();
         long observerBefore = sideEffects.observerRuns();
 
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(TransactionBenchmark.class.getName())
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(200))
-                .timeUnit(TimeUnit.NANOSECONDS)
-                .build()).run();
+        Collection<RunResult> results = runOnce(TransactionBenchmark.class, 200);
 
         assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceAll(".*\\.", ""))
                 .containsExactlyInAnyOrderElementsOf(
@@ -54,19 +47,24 @@ class BenchmarkSmokeTest {
 
     @Test
     void everyNarayanaCallBenchmarkRuns() throws Exception {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(NarayanaCallsBenchmark.class.getName())
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .timeUnit(TimeUnit.NANOSECONDS)
-                .build()).run();
+        Collection<RunResult> results = runOnce(NarayanaCallsBenchmark.class, 100);
 
         assertThat(results).extracting(result -> result.getParams().getBenchmark().replaceAll(".*\\.", ""))
                 .containsExactlyInAnyOrder("currentThroughManager", "currentFromNarayana", "localResource",
                         "suspendAndResumeAssociation", "popAndPushAction");
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+    }
+
+    /** Every benchmark of the class, one iteration of {@code millis} each, in this JVM (the started application). */
+    private static Collection<RunResult> runOnce(Class<?> benchmarks, long millis) throws Exception {
+        return new Runner(new OptionsBuilder()
+                .include(benchmarks.getName())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(millis))
+                .timeUnit(TimeUnit.NANOSECONDS)
+                .build()).run();
     }
 
     @Test
