@@ -1,18 +1,11 @@
 package io.quarkiverse.airlock.benchmarks.quarkus;
 
-import java.util.concurrent.TimeUnit;
-
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -29,12 +22,9 @@ import io.quarkus.arc.Arc;
  * found under, and taking the transaction off the thread while handlers run after the commit, the way Narayana's own
  * suspend does it and the way Airlock does it.
  */
-@State(org.openjdk.jmh.annotations.Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+// calls of a few nanoseconds, compiled within the first iteration
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class NarayanaCallsBenchmark {
+public class NarayanaCallsBenchmark extends InApplicationBenchmark {
 
     private static final Object KEY = new Object();
 

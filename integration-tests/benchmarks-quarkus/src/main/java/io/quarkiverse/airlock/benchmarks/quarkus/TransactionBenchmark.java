@@ -1,21 +1,13 @@
 package io.quarkiverse.airlock.benchmarks.quarkus;
 
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionManager;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.Scope;
@@ -27,12 +19,7 @@ import io.quarkus.arc.Arc;
  * Narayana charges either), and with none (the bare commit they are compared to). Runs inside the started application, so the
  * transaction manager, ArC and Airlock are the real ones.
  */
-@State(org.openjdk.jmh.annotations.Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class TransactionBenchmark {
+public class TransactionBenchmark extends InApplicationBenchmark {
 
     private static final Synchronization NOTHING = new Synchronization() {
         @Override
