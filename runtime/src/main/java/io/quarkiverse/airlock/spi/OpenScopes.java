@@ -60,9 +60,9 @@ public final class OpenScopes {
         Thread thread = Thread.currentThread();
         // Thread.isVirtual() is Java 21; this module runs on 17 too
         if (thread.getClass().getName().equals("java.lang.VirtualThread")) {
-            return new ScopeState(null);
+            return new ScopeState(thread, false);
         }
-        ScopeState state = new ScopeState(thread);
+        ScopeState state = new ScopeState(thread, true);
         synchronized (THREADS) {
             retireEnded();
             THREADS.add(state);

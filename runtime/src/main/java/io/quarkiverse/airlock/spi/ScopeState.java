@@ -23,7 +23,11 @@ public final class ScopeState {
         }
     }
 
-    private final boolean ownedByThread;
+    /**
+     * The thread this state belongs to, or null for a place threads share. Final, so that a thread that finds another
+     * thread's state through a data race ({@link ThreadStateSlots}) sees whose it is.
+     */
+    private final Thread owner;
     /** The platform thread whose open scopes this state counts (see {@link OpenScopes}); null when it counts none. */
     private final Thread counter;
     private Scope scope;
@@ -34,14 +38,14 @@ public final class ScopeState {
 
     /** The state of a place that threads may share, such as a Vert.x duplicated context. */
     public ScopeState() {
-        this.ownedByThread = false;
+        this.owner = null;
         this.counter = null;
     }
 
-    /** The state of one thread, counting its open scopes for {@code counter} when there is one. */
-    ScopeState(Thread counter) {
-        this.ownedByThread = true;
-        this.counter = counter;
+    /** The state of {@code owner}, which counts its own open scopes when {@code counts} (platform threads). */
+    ScopeState(Thread owner, boolean counts) {
+        this.owner = owner;
+        this.counter = counts ? owner : null;
     }
 
     /**
@@ -49,7 +53,12 @@ public final class ScopeState {
      * share: only a thread's own state keeps the count of its {@link #policyCallbacks()}.
      */
     public boolean ownedByThread() {
-        return ownedByThread;
+        return owner != null;
+    }
+
+    /** The thread this state belongs to; null for a place threads share. */
+    Thread owner() {
+        return owner;
     }
 
     /**
