@@ -11,7 +11,7 @@
 # shared machine one JVM can run a quarter slower than the next. So the suite runs in RUNS JVMs (3 by default), one
 # after the other, and the goals of the performance page are printed for each and for the median of the runs
 # (jta-goals.py). Results in target/jta-result-N.json; the chart, from the first run, goes to
-# docs/modules/ROOT/assets/images/benchmarks-jta.png (python3-matplotlib).
+# target/benchmarks-jta.png unless CHART says where (python3-matplotlib).
 set -euo pipefail
 cd "$(dirname "$0")"
 . ../../.ci/jdk.sh
@@ -41,7 +41,7 @@ for python in python3 /usr/bin/python3; do
     fi
 done
 
-chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks-jta.png}
+chart=${CHART:-target/benchmarks-jta.png}
 for python in python3 /usr/bin/python3; do
     if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
         CHART_TITLE="A JTA commit with side effects: Airlock and CDI AFTER_SUCCESS observers" \

@@ -1,6 +1,6 @@
 """Draws the benchmark chart of the performance page from JMH's JSON results, and prints the rows of its table.
 
-usage: python3 chart.py target/jmh-result.json ../../docs/modules/ROOT/assets/images/benchmarks.png
+usage: python3 chart.py target/jmh-result.json target/benchmarks.png
 """
 import json
 import math

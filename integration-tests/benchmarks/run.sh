@@ -5,7 +5,7 @@
 #   ./run.sh -i 10 -prof jfr      any JMH option; -f, -wi, -w, -i, -r and -rff given here replace the defaults
 #   ./run.sh Enqueue              a benchmark name pattern, as for JMH itself
 #   SKIP_BUILD=1 ./run.sh ...     reuse target/benchmarks.jar as it is
-#   CHART=/tmp/c.png ./run.sh ... draw the chart elsewhere than on the performance page (for partial runs)
+#   CHART=/tmp/c.png ./run.sh ... draw the chart elsewhere than target/benchmarks.png
 #
 # Defaults: 1 fork, 3 warm-up iterations of 1 s, 5 measurement iterations of 1 s, the gc profiler (B/op), JSON results
 # in target/jmh-result.json. The chart needs python3 with matplotlib (apt-get install -y python3-matplotlib).
@@ -56,7 +56,8 @@ if [ ! -s "$result" ]; then
     exit 0
 fi
 
-chart=${CHART:-../../docs/modules/ROOT/assets/images/benchmarks.png}
+# into target/ by default: the page's charts belong to the runs its sections describe, so a new run replaces none
+chart=${CHART:-target/benchmarks.png}
 for python in python3 /usr/bin/python3; do
     if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
         mkdir -p "$(dirname "$chart")"
