@@ -18,26 +18,13 @@ command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wr
 
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
-version=4.2
-profiler=target/async-profiler
-library=$PWD/$profiler/linux-x64/libasyncProfiler.so
-if [ ! -f "$library" ]; then
-    ../../mvnw -B -ntp -q dependency:copy -Dartifact=tools.profiler:async-profiler:$version \
-        -DoutputDirectory="$profiler"
-    (cd "$profiler" && unzip -o -q "async-profiler-$version.jar" 'linux-x64/*')
-fi
-if [ "${SKIP_BUILD:-1}" != 1 ] || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/auto-scope-app/quarkus-run.jar ]; then
-    (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
-    ../../mvnw -B -ntp -q package -DskipTests
-    ../../mvnw -B -ntp -q package -DskipTests -Dquarkus.airlock.http.auto-scope=true \
-        -Dquarkus.package.output-directory=auto-scope-app
+. ./async-profiler.sh
+. ./http-apps.sh
+if [ "${SKIP_BUILD:-1}" != 1 ] || [ ! -f target/quarkus-app/quarkus-run.jar ] \
+    || [ ! -f target/auto-scope-app/quarkus-run.jar ]; then
+    build_http_apps
 fi
 
-server_cpu=1
-client_cpu=0
-if [ "$(nproc)" -lt 2 ]; then
-    server_cpu=0
-fi
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null || true' EXIT
 

@@ -25,19 +25,11 @@ ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 
+. ./http-apps.sh
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
-    ../../mvnw -B -ntp -q package -DskipTests
-    # auto-scope is fixed at build time: a second build of the same application with it on
-    ../../mvnw -B -ntp -q package -DskipTests -Dquarkus.airlock.http.auto-scope=true \
-        -Dquarkus.package.output-directory=auto-scope-app
+    build_http_apps
 fi
 
-server_cpu=1
-client_cpu=0
-if [ "$(nproc)" -lt 2 ]; then
-    server_cpu=0
-fi
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

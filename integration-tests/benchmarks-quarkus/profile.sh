@@ -14,14 +14,7 @@ cd "$(dirname "$0")"
 . ../../.ci/jdk.sh
 
 benchmark=${1:-airlock10}
-version=4.2
-profiler=target/async-profiler
-library=$profiler/linux-x64/libasyncProfiler.so
-if [ ! -f "$library" ]; then
-    ../../mvnw -B -ntp -q dependency:copy -Dartifact=tools.profiler:async-profiler:$version \
-        -DoutputDirectory="$profiler"
-    (cd "$profiler" && unzip -o -q "async-profiler-$version.jar" 'linux-x64/*')
-fi
+. ./async-profiler.sh
 if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
     echo "no target/quarkus-app: build it first (./jta.sh, or ../../mvnw package -DskipTests)" >&2
     exit 2
@@ -30,7 +23,7 @@ fi
 stacks=target/profile-$benchmark.collapsed
 rm -f "$stacks"
 "$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
-    -agentpath:"$PWD/$library=start,event=${EVENT:-cpu},interval=200us,file=$PWD/$stacks,collapsed" \
+    -agentpath:"$library=start,event=${EVENT:-cpu},interval=200us,file=$PWD/$stacks,collapsed" \
     -Dquarkus.http.port=0 -jar target/quarkus-app/quarkus-run.jar \
     jmh "TransactionBenchmark.$benchmark\$" -wi 3 -w 1s -i 10 -r 1s
 python3 profile-tree.py "$stacks" "TransactionBenchmark.$benchmark" "${2:-5}" "${3:-1}"
