@@ -23,6 +23,9 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger("io.quarkiverse.airlock");
 
+    /** The status a scope ends with when the connection closed before any response. */
+    private static final int NO_RESPONSE = -1;
+
     private final String nonApplicationPrefix;
 
     /**
@@ -55,7 +58,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         }
         RequestScope scope = new RequestScope(routing, context);
         routing.addHeadersEndHandler(scope);
-        routing.addEndHandler(ignored -> scope.end(false, "the connection ended without a response"));
+        routing.addEndHandler(ignored -> scope.end(NO_RESPONSE));
         scope.enter();
         routing.next();
     }
@@ -84,18 +87,20 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
         @Override
         public void handle(Void headersEnd) {
-            int status = routing.response().getStatusCode();
-            end(status < 400, "responded HTTP " + status);
+            end(routing.response().getStatusCode());
         }
 
-        void end(boolean success, String outcome) {
+        /** Ends the scope with the response's status, or {@link #NO_RESPONSE}: flushed below 400, else discarded. */
+        void end(int status) {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
             Contexts.runOn(context, () -> {
                 exit();
-                if (!success) {
-                    discard(outcome);
+                if (status == NO_RESPONSE || status >= 400) {
+                    // the reason is only spelled out for a discard: a successful request pays for no string
+                    discard(status == NO_RESPONSE ? "the connection ended without a response"
+                            : "responded HTTP " + status);
                     return;
                 }
                 try {

@@ -1,0 +1,96 @@
+"""Reads the rounds of http.sh and prints, per variant, how it compares with the endpoint without Airlock, and whether
+the run can tell that an endpoint with an intent costs at most GOAL % of throughput.
+
+Each round measures every variant once, a second or two apart, so a variant's ratio to no Airlock in the same round
+cancels the slow drift of the machine. What is left swings by 10 % and more from one round to the next on a shared
+virtual machine, so a single ratio says little: the estimate is the median of the per-round ratios, and its 95 %
+confidence interval comes from resampling the rounds (a bootstrap, with a fixed seed so that the same rounds always
+print the same interval). A goal is met when the whole interval lies above -GOAL %, missed when it lies below, and
+unsettled when the interval straddles it: then the run could not tell, and more rounds narrow the interval.
+
+The controls are the baseline measured again ("no Airlock, again": same JVM; "no Airlock, another JVM"): their true
+difference is nil, so an interval of theirs that leaves out 0 shows a run that drifted or a JVM that compiled the
+same code differently, and their width is the resolution of the run.
+
+usage: python3 http-verdict.py target/http-raw.txt   (lines: variant|round|requests/s|p99|CPU us per request)
+"""
+import random
+import statistics
+import sys
+
+BASELINE = "no Airlock"
+GOAL = 3.0  # at most this % of throughput, for the endpoints with an intent
+RESAMPLES = 4000
+
+
+def milliseconds(latency):
+    for suffix, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if latency.endswith(suffix):
+            return float(latency[: -len(suffix)]) * factor
+    raise ValueError(f"not a wrk latency: {latency}")
+
+
+def read(path):
+    variants = {}
+    for line in open(path):
+        name, round_, rps, p99, cpu = line.strip().split("|")
+        variants.setdefault(name, {})[round_] = (float(rps), milliseconds(p99), float(cpu))
+    if BASELINE not in variants:
+        sys.exit(f"no '{BASELINE}' rounds in {path}: every ratio is to them")
+    return variants
+
+
+def percent(ratio):
+    return 100.0 * (ratio - 1.0)
+
+
+def median_interval(ratios, seed=17):
+    """The median of the ratios and a 95 % bootstrap interval of it."""
+    rng = random.Random(seed)
+    medians = sorted(statistics.median(rng.choices(ratios, k=len(ratios))) for _ in range(RESAMPLES))
+    return statistics.median(ratios), medians[int(0.025 * RESAMPLES)], medians[int(0.975 * RESAMPLES) - 1]
+
+
+def verdict(low, high):
+    if low >= -GOAL:
+        return "met"
+    if high < -GOAL:
+        return "NOT met"
+    return "unsettled"
+
+
+def main(path):
+    variants = read(path)
+    base = variants[BASELINE]
+    print(f"{len(base)} rounds; per variant the median of its ratios to '{BASELINE}' in the same round, with a 95 %"
+          f" bootstrap interval")
+    print(f"{'variant':26} {'req/s':>8} {'vs none':>8} {'95 % interval':>16} {'rounds':>16} {'p99 ms':>7}"
+          f" {'CPU us/req':>10} {'CPU':>7}  goal (cost at most {GOAL:g} %)")
+    for name, rounds in variants.items():
+        paired = [key for key in rounds if key in base]
+        rps = statistics.median(r for r, _, _ in rounds.values())
+        p99 = statistics.median(p for _, p, _ in rounds.values())
+        cpu = statistics.median(c for _, _, c in rounds.values())
+        line = f"{name:26} {rps:8.0f}"
+        if name == BASELINE:
+            print(f"{line} {'':8} {'':16} {'':16} {p99:7.2f} {cpu:10.2f}")
+            continue
+        ratios = [rounds[key][0] / base[key][0] for key in paired]
+        middle, low, high = median_interval(ratios)
+        cpu_ratio = statistics.median(rounds[key][2] / base[key][2] for key in paired)
+        spread = f"{percent(min(ratios)):+.1f}..{percent(max(ratios)):+.1f}"
+        interval = f"{percent(low):+.1f}..{percent(high):+.1f}"
+        if name.startswith(BASELINE):
+            judged = "control: " + ("ok, 0 inside" if low <= 1.0 <= high else "DRIFTED, 0 outside")
+        elif name.endswith("1 intent"):
+            judged = verdict(percent(low), percent(high))
+        else:
+            judged = ""
+        print(f"{line} {percent(middle):+7.1f}% {interval:>16} {spread:>16} {p99:7.2f} {cpu:10.2f}"
+              f" {percent(cpu_ratio):+6.1f}%  {judged}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
