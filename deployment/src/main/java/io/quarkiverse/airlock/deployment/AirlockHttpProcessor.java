@@ -9,12 +9,14 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Per-request scopes ({@code quarkus.airlock.http.auto-scope}). The filter bean is named by class name so that this
- * processor loads without the HTTP extension.
+ * Per-request scopes ({@code quarkus.airlock.http.auto-scope}). The filter bean, and the request-scoped bean that
+ * tells when a request whose client left is done, are named by class name so that this processor loads without the
+ * HTTP extension.
  */
 class AirlockHttpProcessor {
 
     private static final String REQUEST_SCOPES = "io.quarkiverse.airlock.runtime.http.RequestScopes";
+    private static final String REQUEST_END = "io.quarkiverse.airlock.runtime.http.RequestEnd";
 
     @BuildStep
     void autoScope(AirlockConfig config, Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
@@ -26,5 +28,6 @@ class AirlockHttpProcessor {
                     + " application has none: add a REST extension such as quarkus-rest, or remove the property.");
         }
         beans.produce(AdditionalBeanBuildItem.unremovableOf(REQUEST_SCOPES));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(REQUEST_END));
     }
 }

@@ -2,6 +2,8 @@ package io.quarkiverse.airlock.runtime.http;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.enterprise.context.ContextNotActiveException;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.airlock.Scope;
@@ -58,7 +60,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         }
         RequestScope scope = new RequestScope(routing, context);
         routing.addHeadersEndHandler(scope);
-        routing.addEndHandler(ignored -> scope.end(NO_RESPONSE));
+        routing.addEndHandler(ignored -> scope.connectionEnded());
         scope.enter();
         routing.next();
     }
@@ -78,6 +80,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         private final RoutingContext routing;
         private final Context context;
         private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile boolean clientGone;
 
         RequestScope(RoutingContext routing, Context context) {
             this.routing = routing;
@@ -87,7 +90,29 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
         @Override
         public void handle(Void headersEnd) {
-            end(routing.response().getStatusCode());
+            end(clientGone ? NO_RESPONSE : routing.response().getStatusCode());
+        }
+
+        /**
+         * The connection ended. After a response, the scope has ended already. Before one, the code serving the
+         * request may still run in the scope, on another thread: ending the scope now would take it from under that
+         * code, which would find no scope at its next enqueue. The scope is discarded once that code is done, when
+         * the request's CDI request context ends; without one, now.
+         */
+        void connectionEnded() {
+            if (ended.get()) {
+                return;
+            }
+            clientGone = true;
+            boolean[] deferred = new boolean[1];
+            try {
+                Contexts.runOn(context, () -> deferred[0] = RequestEnd.whenDone(() -> end(NO_RESPONSE)));
+            } catch (ContextNotActiveException e) {
+                // the request context ended meanwhile: the code is done
+            }
+            if (!deferred[0]) {
+                end(NO_RESPONSE);
+            }
         }
 
         /** Ends the scope with the response's status, or {@link #NO_RESPONSE}: flushed below 400, else discarded. */
