@@ -1,7 +1,5 @@
 package io.quarkiverse.airlock.runtime.context;
 
-import java.util.concurrent.ConcurrentMap;
-
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
@@ -52,12 +50,8 @@ public final class Contexts {
     public static Context fork(Context origin) {
         Context fork = VertxContext.createNewDuplicatedContext(origin);
         VertxContextSafetyToggle.setContextSafe(fork, true);
-        ConcurrentMap<Object, Object> target = ((ContextInternal) fork).localContextData();
-        ((ContextInternal) origin).localContextData().forEach((key, value) -> {
-            if (!VertxScopeHolder.KEY.equals(key)) {
-                target.put(key, value);
-            }
-        });
+        // Airlock's scope state is in a slot of its own, which is not copied
+        ((ContextInternal) fork).localContextData().putAll(((ContextInternal) origin).localContextData());
         return fork;
     }
 

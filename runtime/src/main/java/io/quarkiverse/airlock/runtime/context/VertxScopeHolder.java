@@ -12,10 +12,11 @@ import io.vertx.core.Vertx;
  * it hops between the event loop, worker threads and virtual threads, and units of work sharing a thread never see each
  * other's. Off a duplicated context (a plain thread, or a root context that many requests share) it falls back to the
  * thread, and only for code that enters and leaves within one synchronous call.
+ * <p>
+ * The state lives in a {@link ContextSlots slot} of the context, which keeps it once created, emptied, as a thread
+ * does: a duplicated context serves one unit of work, and no other context ever receives its slots.
  */
 public final class VertxScopeHolder implements ScopeHolder {
-
-    static final String KEY = VertxScopeHolder.class.getName();
 
     private final ScopeHolder fallback = AirlockHooks.threadLocalScopes();
 
@@ -23,7 +24,7 @@ public final class VertxScopeHolder implements ScopeHolder {
     public ScopeState current() {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
-            return context.getLocal(KEY);
+            return stateOf(context);
         }
         return fallback.current();
     }
@@ -32,10 +33,10 @@ public final class VertxScopeHolder implements ScopeHolder {
     public ScopeState currentOrCreate() {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
-            ScopeState state = context.getLocal(KEY);
+            ScopeState state = stateOf(context);
             if (state == null) {
                 state = new ScopeState();
-                context.putLocal(KEY, state);
+                ContextSlots.SCOPE_STATE.put(context, state);
             }
             return state;
         }
@@ -44,12 +45,19 @@ public final class VertxScopeHolder implements ScopeHolder {
 
     @Override
     public void released(ScopeState state) {
-        if (!state.isEmpty()) {
-            return;
+        if (state.ownedByThread()) {
+            fallback.released(state);
         }
-        Context context = Vertx.currentContext();
-        if (context != null && VertxContext.isDuplicatedContext(context) && context.getLocal(KEY) == state) {
-            context.removeLocal(KEY);
+    }
+
+    private static ScopeState stateOf(Context context) {
+        try {
+            return ContextSlots.SCOPE_STATE.get(context);
+        } catch (IllegalArgumentException unregistered) {
+            // Vert.x sizes the slots when it starts: this instance started before Airlock's slot was registered
+            throw new IllegalStateException("This Vert.x instance has no slot for Airlock's scopes: it was created"
+                    + " before " + ContextSlots.class.getName() + " was loaded, which Vert.x does through"
+                    + " META-INF/services/io.vertx.core.spi.VertxServiceProvider", unregistered);
         }
     }
 }
