@@ -10,10 +10,12 @@ import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.ScopeState;
+import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -54,15 +56,33 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         }
         ScopeState current = AirlockHooks.scopes().current();
         if (current != null && current.scope() instanceof RequestScope) {
-            // a reroute runs the filters again on the same request, which has its scope already
+            // a reroute runs the filters again on the same request, which keeps its scope; Vert.x Web dropped the
+            // request's headers-end handlers, so the scope asks again to end with the response
+            routing.addHeadersEndHandler((RequestScope) current.scope());
             routing.next();
             return;
         }
         RequestScope scope = new RequestScope(routing, context);
         routing.addHeadersEndHandler(scope);
-        routing.addEndHandler(ignored -> scope.connectionEnded());
+        whenExchangeEnds(routing, scope);
         scope.enter();
         routing.next();
+    }
+
+    /**
+     * Tells {@code scope} when the exchange is over, its response sent or its connection gone. Quarkus wraps every
+     * request it serves in one that keeps a list of such handlers anyway; the routing context's end handlers would
+     * build a list of their own and put three handlers on the response, for every request. A request that Quarkus did
+     * not wrap takes the routing context's.
+     */
+    private static void whenExchangeEnds(RoutingContext routing, RequestScope scope) {
+        Cookie wrapper = routing.request().getCookie(QuarkusRequestWrapper.FAKE_COOKIE_NAME);
+        if (wrapper instanceof QuarkusRequestWrapper.QuarkusCookie) {
+            ((QuarkusRequestWrapper.QuarkusCookie) wrapper).getRequestWrapper()
+                    .addRequestDoneHandler(ignored -> scope.connectionEnded());
+        } else {
+            routing.addEndHandler(ignored -> scope.connectionEnded());
+        }
     }
 
     private boolean isNonApplication(String path) {
