@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InjectableContext;
 
 /**
  * Tells when the code serving a request is done, for a request whose client left before any response: Quarkus ends
@@ -24,10 +25,26 @@ public class RequestEnd {
      */
     static boolean whenDone(Runnable action) {
         ArcContainer container = Arc.container();
-        if (container == null || !container.requestContext().isActive()) {
+        if (container == null) {
             return false;
         }
-        return container.instance(RequestEnd.class).get().hold(action);
+        InjectableContext.ContextState state = container.requestContext().getStateIfActive();
+        if (state == null) {
+            return false;
+        }
+        return container.instance(RequestEnd.class).get().holdWhile(state, action);
+    }
+
+    /**
+     * Holds {@code action} for the end of the request context whose state is {@code state}. A destruction of that
+     * state that began while this bean was being created may have missed it, and would never run the action: once the
+     * state is no longer valid, the action is handed back (false) unless the destruction took it already.
+     */
+    boolean holdWhile(InjectableContext.ContextState state, Runnable action) {
+        if (!hold(action)) {
+            return false;
+        }
+        return state.isValid() || !release();
     }
 
     synchronized boolean hold(Runnable action) {
@@ -35,6 +52,15 @@ public class RequestEnd {
             return false;
         }
         this.action = action;
+        return true;
+    }
+
+    /** Takes the action back, unless the request context has ended and taken it; true when taken back. */
+    synchronized boolean release() {
+        if (ended) {
+            return false;
+        }
+        action = null;
         return true;
     }
 
