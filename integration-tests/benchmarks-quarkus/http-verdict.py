@@ -12,7 +12,11 @@ The controls are the baseline measured again ("no Airlock, again": same JVM; "no
 difference is nil, so an interval of theirs that leaves out 0 shows a run that drifted or a JVM that compiled the
 same code differently, and their width is the resolution of the run.
 
-usage: python3 http-verdict.py target/http-raw.txt   (lines: variant|round|requests/s|p99|CPU us per request)
+usage: python3 http-verdict.py target/http-raw.txt [more-raw.txt ...]
+       (lines: variant|round|requests/s|p99|CPU us per request)
+
+Several files pool their rounds, as one longer run: only for runs of the same builds by the same method, each keeping
+its own rounds' pairs.
 """
 import random
 import statistics
@@ -30,13 +34,15 @@ def milliseconds(latency):
     raise ValueError(f"not a wrk latency: {latency}")
 
 
-def read(path):
+def read(paths):
     variants = {}
-    for line in open(path):
-        name, round_, rps, p99, cpu = line.strip().split("|")
-        variants.setdefault(name, {})[round_] = (float(rps), milliseconds(p99), float(cpu))
+    for run, path in enumerate(paths):
+        for line in open(path):
+            name, round_, rps, p99, cpu = line.strip().split("|")
+            # a round is paired with the baseline of the same round of the same run
+            variants.setdefault(name, {})[(run, round_)] = (float(rps), milliseconds(p99), float(cpu))
     if BASELINE not in variants:
-        sys.exit(f"no '{BASELINE}' rounds in {path}: every ratio is to them")
+        sys.exit(f"no '{BASELINE}' rounds in {' '.join(paths)}: every ratio is to them")
     return variants
 
 
@@ -59,8 +65,8 @@ def verdict(low, high):
     return "unsettled"
 
 
-def main(path):
-    variants = read(path)
+def main(paths):
+    variants = read(paths)
     base = variants[BASELINE]
     print(f"{len(base)} rounds; per variant the median of its ratios to '{BASELINE}' in the same round, with a 95 %"
           f" bootstrap interval")
@@ -91,6 +97,6 @@ def main(path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(sys.argv[1:])

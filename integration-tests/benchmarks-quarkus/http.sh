@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load comparison for the performance page: the same endpoint without Airlock, under @AirlockScope, and with
-# quarkus.airlock.http.auto-scope, measured with wrk on 127.0.0.1 in one run, in many short rounds that rotate the
+# quarkus.airlock.http.auto-scope, measured with wrk on 127.0.0.1 in one run, in many short rounds that shuffle the
 # variants, so that each is compared with the endpoint without Airlock measured a second or two before or after it.
 #
 #   ./http.sh                     build both applications, then 120 rounds of 1 s per variant (about 11 minutes)
@@ -96,9 +96,10 @@ cpu_ns() { # pid: the CPU time its threads have run so far, in ns (clock ticks w
 raw=target/http-raw.txt
 : >"$raw"
 for round in $(seq 1 "$ROUNDS"); do
-    # each round starts with another variant, so that none is always measured first or last in a round
-    for i in $(seq 0 $((${#variants[@]} - 1))); do
-        variant=${variants[$(((i + round - 1) % ${#variants[@]}))]}
+    # each round in another order (shuffled, seeded by the round): a variant measured right after another one of its
+    # own JVM runs on a core still warm with that JVM, so a fixed order would favour some variants every round
+    for i in $(python3 -c "import random; o = list(range(${#variants[@]})); random.Random($round).shuffle(o); print(*o)"); do
+        variant=${variants[$i]}
         url=${variant#*|}
         port=${url#http://127.0.0.1:}
         server=${server_of[${port%%/*}]}
