@@ -10,12 +10,10 @@ import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.spi.AirlockHooks;
 import io.quarkiverse.airlock.spi.ScopeState;
-import io.quarkus.vertx.http.runtime.filters.QuarkusRequestWrapper;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -64,25 +62,9 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         }
         RequestScope scope = new RequestScope(routing, context);
         routing.addHeadersEndHandler(scope);
-        whenExchangeEnds(routing, scope);
+        routing.addEndHandler(ignored -> scope.connectionEnded());
         scope.enter();
         routing.next();
-    }
-
-    /**
-     * Tells {@code scope} when the exchange is over, its response sent or its connection gone. Quarkus wraps every
-     * request it serves in one that keeps a list of such handlers anyway; the routing context's end handlers would
-     * build a list of their own and put three handlers on the response, for every request. A request that Quarkus did
-     * not wrap takes the routing context's.
-     */
-    private static void whenExchangeEnds(RoutingContext routing, RequestScope scope) {
-        Cookie wrapper = routing.request().getCookie(QuarkusRequestWrapper.FAKE_COOKIE_NAME);
-        if (wrapper instanceof QuarkusRequestWrapper.QuarkusCookie) {
-            ((QuarkusRequestWrapper.QuarkusCookie) wrapper).getRequestWrapper()
-                    .addRequestDoneHandler(ignored -> scope.connectionEnded());
-        } else {
-            routing.addEndHandler(ignored -> scope.connectionEnded());
-        }
     }
 
     private boolean isNonApplication(String path) {
