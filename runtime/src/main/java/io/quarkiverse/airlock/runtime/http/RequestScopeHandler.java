@@ -1,11 +1,14 @@
 package io.quarkiverse.airlock.runtime.http;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import jakarta.enterprise.context.ContextNotActiveException;
 
 import org.jboss.logging.Logger;
 
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import io.quarkiverse.airlock.Scope;
 import io.quarkiverse.airlock.runtime.context.Contexts;
 import io.quarkiverse.airlock.spi.AirlockHooks;
@@ -14,6 +17,10 @@ import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -61,9 +68,10 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
             return;
         }
         RequestScope scope = new RequestScope(routing, context);
-        routing.addHeadersEndHandler(scope);
-        routing.addEndHandler(ignored -> scope.connectionEnded());
         scope.enter();
+        routing.addHeadersEndHandler(scope);
+        // after enter: a connection closed already reports at once, and the scope it ends must be open
+        scope.watchConnection();
         routing.next();
     }
 
@@ -74,25 +82,63 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * The scope of one request, and the handler told when its response headers are about to be written: one object
-     * for both, as every request opens one.
+     * The scope of one request, the handler told when its response headers are about to be written, and the
+     * listener told when its HTTP/1 connection closes: one object for all three, as every request opens one.
      */
-    private static final class RequestScope extends Scope implements Handler<Void> {
+    private static final class RequestScope extends Scope implements Handler<Void>, GenericFutureListener<Future<Void>> {
+
+        private static final AtomicIntegerFieldUpdater<RequestScope> ENDED = AtomicIntegerFieldUpdater
+                .newUpdater(RequestScope.class, "ended");
 
         private final RoutingContext routing;
         private final Context context;
-        private final AtomicBoolean ended = new AtomicBoolean();
+        /** The HTTP/1 connection watched for a close before the response; null when the routing context watches. */
+        private final Channel channel;
+        private volatile int ended;
         private volatile boolean clientGone;
 
         RequestScope(RoutingContext routing, Context context) {
             this.routing = routing;
             this.context = context;
-            withOrigin(routing.request().method().name() + " " + routing.request().path());
+            HttpServerRequest request = routing.request();
+            this.channel = http1Channel(request);
+            withOrigin(request.method().name() + " " + request.path());
+        }
+
+        /**
+         * An HTTP/1 connection serves one request at a time, so its close is the end of this request's exchange:
+         * the scope listens on the channel itself, and stops listening when the response starts. This costs less
+         * than the routing context's end handlers, which build a list and set three handlers on the response for
+         * every request. An HTTP/2 stream can end while its connection serves others: it keeps those handlers.
+         */
+        private static Channel http1Channel(HttpServerRequest request) {
+            if (request.version() == HttpVersion.HTTP_2) {
+                return null;
+            }
+            HttpConnection connection = request.connection();
+            return connection instanceof ConnectionBase ? ((ConnectionBase) connection).channel() : null;
+        }
+
+        void watchConnection() {
+            if (channel != null) {
+                channel.closeFuture().addListener(this);
+            } else {
+                routing.addEndHandler(ignored -> connectionEnded());
+            }
         }
 
         @Override
         public void handle(Void headersEnd) {
+            if (channel != null) {
+                // a keep-alive connection outlives the request: leave nothing on it
+                channel.closeFuture().removeListener(this);
+            }
             end(clientGone ? NO_RESPONSE : routing.response().getStatusCode());
+        }
+
+        @Override
+        public void operationComplete(Future<Void> channelClosed) {
+            connectionEnded();
         }
 
         /**
@@ -102,7 +148,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
          * the request's CDI request context ends; without one, now.
          */
         void connectionEnded() {
-            if (ended.get()) {
+            if (ended != 0) {
                 return;
             }
             clientGone = true;
@@ -119,7 +165,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
         /** Ends the scope with the response's status, or {@link #NO_RESPONSE}: flushed below 400, else discarded. */
         void end(int status) {
-            if (!ended.compareAndSet(false, true)) {
+            if (!ENDED.compareAndSet(this, 0, 1)) {
                 return;
             }
             Contexts.runOn(context, () -> {
