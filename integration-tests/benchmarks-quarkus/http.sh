@@ -3,8 +3,9 @@
 # quarkus.airlock.http.auto-scope, measured with wrk on 127.0.0.1 in one run, in many short rounds that shuffle the
 # variants, so that each is compared with the endpoint without Airlock measured a second or two before or after it.
 #
-#   ./http.sh                     build both applications, then 120 rounds of 1 s per variant (about 11 minutes)
+#   ./http.sh                     build both applications, then 120 rounds of 1 s per variant (about 13 minutes)
 #   ROUNDS=200 ./http.sh          a narrower confidence interval, at the cost of time
+#   RESTART_EVERY=40 ./http.sh    start the servers afresh every 40 rounds (30 by default)
 #   VARIANTS=all ./http.sh        also the endpoints with an empty scope
 #   VARIANTS='^(no Airlock|auto-scope, 1 intent)$' ./http.sh   only the variants matching (the baseline included)
 #   SKIP_BUILD=1 ./http.sh        reuse the applications built before
@@ -13,7 +14,9 @@
 # on the server. Two controls measure what such a run can tell apart: the same endpoint again in the same JVM, and in
 # a second JVM of the same build (the auto-scope variants run in a JVM of their own). http-verdict.py prints, per
 # variant, the median of its per-round ratios to no Airlock with a bootstrap 95 % confidence interval, and judges the
-# 3 % goal of the endpoints with an intent only where the interval lies on one side of it.
+# 3 % goal of the endpoints with an intent only where the interval lies on one side of it. How a JVM happens to compile
+# the code moves a variant by a percent or two from one start to the next, more than one start's rounds can average
+# out: the servers start afresh every RESTART_EVERY rounds, and the interval draws from those starts.
 #
 # Needs wrk (apt-get install -y wrk). On a 2-core machine the servers are pinned to one core and wrk to the other, so
 # that they do not take turns on the same core. Besides requests/s, each round records the CPU time the serving JVM
@@ -30,6 +33,7 @@ if ! command -v wrk >/dev/null; then
 fi
 
 ROUNDS=${ROUNDS:-120}
+RESTART_EVERY=${RESTART_EVERY:-30}
 DURATION=${DURATION:-1s}
 CONNECTIONS=${CONNECTIONS:-32}
 
@@ -39,10 +43,13 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 
 pids=()
-cleanup() {
+stop_servers() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    pids=()
+    server_of=()
 }
-trap cleanup EXIT
+trap stop_servers EXIT
 
 declare -A server_of
 start() { # app-dir port
@@ -79,15 +86,16 @@ variants=("${chosen[@]}")
 
 # the application as it is on 18081 and, for the control across JVMs, 18083; with the auto-scope on 18082
 declare -A app_on=([18081]=target/quarkus-app [18082]=target/auto-scope-app [18083]=target/quarkus-app)
-for variant in "${variants[@]}"; do
-    port=${variant#*|http://127.0.0.1:}
-    port=${port%%/*}
-    [ -n "${server_of[$port]:-}" ] || start "${app_on[$port]}" "$port"
-done
-
-for variant in "${variants[@]}"; do # warm-up: JIT and connection pools
-    taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d10s "${variant#*|}" >/dev/null
-done
+start_servers() { # each JVM the chosen variants need, warmed up
+    for variant in "${variants[@]}"; do
+        port=${variant#*|http://127.0.0.1:}
+        port=${port%%/*}
+        [ -n "${server_of[$port]:-}" ] || start "${app_on[$port]}" "$port"
+    done
+    for variant in "${variants[@]}"; do # warm-up: JIT and connection pools
+        taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d10s "${variant#*|}" >/dev/null
+    done
+}
 
 cpu_ns() { # pid: the CPU time its threads have run so far, in ns (clock ticks would be 1 % of a 1 s round)
     cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d", ns}'
@@ -96,6 +104,11 @@ cpu_ns() { # pid: the CPU time its threads have run so far, in ns (clock ticks w
 raw=target/http-raw.txt
 : >"$raw"
 for round in $(seq 1 "$ROUNDS"); do
+    if [ $(((round - 1) % RESTART_EVERY)) -eq 0 ]; then
+        stop_servers
+        start_servers
+    fi
+    start_no=$(((round - 1) / RESTART_EVERY + 1))
     # each round in another order (shuffled, seeded by the round): a variant measured right after another one of its
     # own JVM runs on a core still warm with that JVM, so a fixed order would favour some variants every round
     for i in $(python3 -c "import random; o = list(range(${#variants[@]})); random.Random($round).shuffle(o); print(*o)"); do
@@ -115,7 +128,7 @@ for round in $(seq 1 "$ROUNDS"); do
             echo "errors for ${variant%%|*}: $errors" >&2
             exit 1
         fi
-        echo "${variant%%|*}|$round|$rps|$p99|$cpu_us" | tee -a "$raw"
+        echo "${variant%%|*}|$round|$rps|$p99|$cpu_us|$start_no" | tee -a "$raw"
     done
 done
 
