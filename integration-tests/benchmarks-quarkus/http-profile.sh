@@ -9,6 +9,7 @@
 #   ./http-profile.sh scoped          only one: auto, scoped or scoped-empty
 #   DURATION=30s ./http-profile.sh    measured seconds per endpoint (20 s by default)
 #   EVENT=cpu ./http-profile.sh       perf events instead of the CPU-time timer
+#   EVENT=alloc ./http-profile.sh plain auto   bytes allocated per request instead, every allocation recorded
 #
 # Build first with ./http.sh (or SKIP_BUILD=0 here). Stacks stay in target/http-profile-<endpoint>.collapsed.
 set -euo pipefail
@@ -33,8 +34,8 @@ endpoints=("$@")
 for endpoint in "${endpoints[@]}"; do
     case "$endpoint" in
         auto) app=target/auto-scope-app ;;
-        scoped | scoped-empty) app=target/quarkus-app ;;
-        *) echo "unknown endpoint '$endpoint': auto, scoped or scoped-empty" >&2; exit 2 ;;
+        plain | scoped | scoped-empty) app=target/quarkus-app ;;
+        *) echo "unknown endpoint '$endpoint': auto, plain, scoped or scoped-empty" >&2; exit 2 ;;
     esac
     port=18083
     taskset -c "$server_cpu" "$JAVA_HOME/bin/java" -Xms512m -Xmx512m -XX:+AlwaysPreTouch \
@@ -49,12 +50,23 @@ for endpoint in "${endpoints[@]}"; do
     taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d10s "$url" >/dev/null # warm-up: JIT
     stacks=$PWD/target/http-profile-$endpoint.collapsed
     rm -f "$stacks"
-    "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$library" "\"start,event=${EVENT:-itimer},interval=1ms\"" >/dev/null
+    if [ "${EVENT:-itimer}" = alloc ]; then
+        sampling=alloc=1
+        dump=collapsed,total # bytes, not samples
+    else
+        sampling=interval=1ms
+        dump=collapsed
+    fi
+    "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$library" "\"start,event=${EVENT:-itimer},$sampling\"" >/dev/null
     out=$(taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "$url")
-    "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$library" "\"stop,file=$stacks,collapsed\"" >/dev/null
+    "$JAVA_HOME/bin/jcmd" "$pid" JVMTI.agent_load "$library" "\"stop,file=$stacks,$dump\"" >/dev/null
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     pid=
     echo "/bench/$endpoint: $(awk '/^Requests\/sec:/ {print $2}' <<<"$out") requests/s while profiled"
-    python3 http-share.py "$stacks"
+    if [ "${EVENT:-itimer}" = alloc ]; then
+        python3 http-share.py "$stacks" 12 --bytes-per "$(awk '/ requests in / {print $1}' <<<"$out")"
+    else
+        python3 http-share.py "$stacks"
+    fi
 done

@@ -4,7 +4,10 @@ such frame hands the request on: the request scope and the @AirlockScope interce
 (Vert.x's next route, the intercepted method), and that is the application's time, not Airlock's. What Airlock calls
 for itself (the task handler, the listeners) counts as Airlock's, so the share is an upper bound of its own cost.
 
-usage: python3 http-share.py target/http-profile-auto.collapsed [top frames]
+With --bytes-per REQUESTS the stacks count bytes allocated (async-profiler's alloc event, dumped with "total"), and
+the same split is printed in bytes per request, with the classes Airlock's code allocates.
+
+usage: python3 http-share.py target/http-profile-auto.collapsed [top frames] [--bytes-per REQUESTS]
 """
 import sys
 
@@ -14,8 +17,14 @@ APPLICATION = ("io/quarkiverse/airlock/benchmarks/", "io.quarkiverse.airlock.ben
 HAND_ON = ("RoutingContextImpl.next", "InvocationContext.proceed", "InvocationContextImpl.proceed",
            "AroundInvokeInvocationContext.proceed")
 
-path = sys.argv[1]
-top = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+args = sys.argv[1:]
+requests = None
+if "--bytes-per" in args:
+    at = args.index("--bytes-per")
+    requests = int(args[at + 1])
+    del args[at:at + 2]
+path = args[0]
+top = int(args[1]) if len(args) > 1 else 8
 
 
 def airlock(frame):
@@ -42,6 +51,9 @@ for line in open(path):
     count = int(count)
     total += count
     frames = stack.split(";")
+    if requests is not None:
+        # the last frame is the class allocated, which may be one of Airlock's own
+        frames, allocated = frames[:-1], frames[-1]
     mine = [i for i, frame in enumerate(frames) if airlock(frame)]
     if not mine or any(frame.endswith(HAND_ON) for frame in frames[mine[-1] + 1:]):
         if intercepting(frames):
@@ -49,12 +61,20 @@ for line in open(path):
         continue
     first = frames[mine[0]]
     inside += count
-    # the outermost Airlock frame: where the server's work entered Airlock
-    entries[first] = entries.get(first, 0) + count
+    # the outermost Airlock frame: where the server's work entered Airlock; for allocations, what the deepest one made
+    where = first if requests is None else f"{frames[mine[-1]].rsplit('/', 1)[-1]}: {allocated.rsplit('.', 1)[-1]}"
+    entries[where] = entries.get(where, 0) + count
 
 if not total:
     print(f"no samples in {path}")
     sys.exit(1)
+if requests is not None:
+    print(f"  bytes allocated per request: {total / requests:.0f}, by Airlock's code {inside / requests:.0f}"
+          f" ({100.0 * inside / total:.1f} %), by ArC's interception around the intercepted method"
+          f" {plumbing / requests:.0f}")
+    for where, count in sorted(entries.items(), key=lambda item: -item[1])[:top]:
+        print(f"    {count / requests:6.1f} B  {where}")
+    sys.exit(0)
 print(f"  Airlock's share of the server's CPU samples: {100.0 * inside / total:.2f} % ({inside} of {total})")
 if plumbing:
     print(f"  and ArC's interception around the intercepted method: {100.0 * plumbing / total:.2f} % ({plumbing});"

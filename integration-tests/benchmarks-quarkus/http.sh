@@ -6,6 +6,8 @@
 #   ./http.sh                     build both applications, then 120 rounds of 1 s per variant (about 13 minutes)
 #   ROUNDS=200 ./http.sh          a narrower confidence interval, at the cost of time
 #   RESTART_EVERY=40 ./http.sh    start the servers afresh every 40 rounds (30 by default)
+#   WARMUP=5s ./http.sh           how long each variant warms up after a start (10 s by default)
+#   SETTLE=4 ./http.sh            rounds left unrecorded after each start's warm-up (8 by default)
 #   VARIANTS=all ./http.sh        also the endpoints with an empty scope
 #   VARIANTS='^(no Airlock|auto-scope, 1 intent)$' ./http.sh   only the variants matching (the baseline included)
 #   SKIP_BUILD=1 ./http.sh        reuse the applications built before
@@ -34,6 +36,8 @@ fi
 
 ROUNDS=${ROUNDS:-120}
 RESTART_EVERY=${RESTART_EVERY:-30}
+WARMUP=${WARMUP:-10s}
+SETTLE=${SETTLE:-8}
 DURATION=${DURATION:-1s}
 CONNECTIONS=${CONNECTIONS:-32}
 
@@ -93,7 +97,7 @@ start_servers() { # each JVM the chosen variants need, warmed up
         [ -n "${server_of[$port]:-}" ] || start "${app_on[$port]}" "$port"
     done
     for variant in "${variants[@]}"; do # warm-up: JIT and connection pools
-        taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d10s "${variant#*|}" >/dev/null
+        taskset -c "$client_cpu" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "${variant#*|}" >/dev/null
     done
 }
 
@@ -101,17 +105,10 @@ cpu_ns() { # pid: the CPU time its threads have run so far, in ns (clock ticks w
     cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ns += $1} END {printf "%d", ns}'
 }
 
-raw=target/http-raw.txt
-: >"$raw"
-for round in $(seq 1 "$ROUNDS"); do
-    if [ $(((round - 1) % RESTART_EVERY)) -eq 0 ]; then
-        stop_servers
-        start_servers
-    fi
-    start_no=$(((round - 1) / RESTART_EVERY + 1))
+measure_round() { # round, file to append its lines to (/dev/null while the servers settle)
     # each round in another order (shuffled, seeded by the round): a variant measured right after another one of its
     # own JVM runs on a core still warm with that JVM, so a fixed order would favour some variants every round
-    for i in $(python3 -c "import random; o = list(range(${#variants[@]})); random.Random($round).shuffle(o); print(*o)"); do
+    for i in $(python3 -c "import random; o = list(range(${#variants[@]})); random.Random($1).shuffle(o); print(*o)"); do
         variant=${variants[$i]}
         url=${variant#*|}
         port=${url#http://127.0.0.1:}
@@ -128,8 +125,24 @@ for round in $(seq 1 "$ROUNDS"); do
             echo "errors for ${variant%%|*}: $errors" >&2
             exit 1
         fi
-        echo "${variant%%|*}|$round|$rps|$p99|$cpu_us|$start_no" | tee -a "$raw"
+        echo "${variant%%|*}|$1|$rps|$p99|$cpu_us|$start_no" | tee -a "$2"
     done
+}
+
+raw=target/http-raw.txt
+: >"$raw"
+for round in $(seq 1 "$ROUNDS"); do
+    start_no=$(((round - 1) / RESTART_EVERY + 1))
+    if [ $(((round - 1) % RESTART_EVERY)) -eq 0 ]; then
+        stop_servers
+        start_servers
+        # the JVMs share one core and go on compiling after their warm-up: rounds right after a start measure the
+        # compiler, so the first SETTLE rounds of each start are not recorded
+        for settle in $(seq 1 "$SETTLE"); do
+            measure_round "$((-settle))" /dev/null >/dev/null
+        done
+    fi
+    measure_round "$round" "$raw"
 done
 
 python3 http-verdict.py "$raw" | tee target/http-results.txt
