@@ -3,7 +3,7 @@
 # quarkus.airlock.http.auto-scope, measured with wrk on 127.0.0.1 in one run, in many short rounds that shuffle the
 # variants, so that each is compared with the endpoint without Airlock measured a second or two before or after it.
 #
-#   ./http.sh                     build both applications, then 120 rounds of 1 s per variant (about 13 minutes)
+#   ./http.sh                     build both applications, then 120 rounds of 1 s per variant (about 20 minutes)
 #   ROUNDS=200 ./http.sh          a narrower confidence interval, at the cost of time
 #   RESTART_EVERY=40 ./http.sh    start the servers afresh every 40 rounds (30 by default)
 #   WARMUP=5s ./http.sh           how long each variant warms up after a start (10 s by default)
