@@ -4,8 +4,9 @@
 build_http_apps() {
     (cd ../.. && ./mvnw -B -ntp -q install -DskipTests -pl runtime,deployment -am)
     ../../mvnw -B -ntp -q package -DskipTests
+    # Quarkus' own endpoints under /bench/unscoped/, which the auto-scope leaves alone: a baseline in the same JVM
     ../../mvnw -B -ntp -q package -DskipTests -Dquarkus.airlock.http.auto-scope=true \
-        -Dquarkus.package.output-directory=auto-scope-app
+        -Dquarkus.http.non-application-root-path=/bench/unscoped -Dquarkus.package.output-directory=auto-scope-app
 }
 
 # on 2 cores, the server on one and wrk on the other, so that they do not take turns on the same core

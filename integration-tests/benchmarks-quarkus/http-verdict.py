@@ -10,8 +10,8 @@ so http.sh restarts its servers every few dozen rounds, and the resampling is in
 then the rounds within each start drawn. A goal is met when the whole interval lies above -GOAL %, missed when it lies below, and
 unsettled when the interval straddles it: then the run could not tell, and more rounds narrow the interval.
 
-The controls are the baseline measured again ("no Airlock, again": same JVM; "no Airlock, another JVM"): their true
-difference is nil, so an interval of theirs that leaves out 0 shows a run that drifted or a JVM that compiled the
+The controls are the baseline measured again ("no Airlock, again": same JVM; "no Airlock, another JVM"; "no Airlock,
+auto-scope's JVM", on a path the auto-scope leaves alone): their true difference is nil, so an interval of theirs that leaves out 0 shows a run that drifted or a JVM that compiled the
 same code differently, and their width is the resolution of the run.
 
 usage: python3 http-verdict.py target/http-raw.txt [more-raw.txt ...]
@@ -26,6 +26,9 @@ import statistics
 import sys
 
 BASELINE = "no Airlock"
+# the same endpoint served by the auto-scope build on a path the auto-scope leaves alone: the auto-scope's variants
+# compared within their own JVM, which the spread between JVM starts does not reach
+OWN_JVM_BASELINE = "no Airlock, auto-scope's JVM"
 GOAL = 3.0  # at most this % of throughput, for the endpoints with an intent
 RESAMPLES = 4000
 
@@ -77,6 +80,15 @@ def verdict(low, high):
     return "unsettled"
 
 
+def compare(rounds, base):
+    """The median ratio of a variant to a baseline over their common rounds, its interval, and each start's median."""
+    by_start = {}
+    for key in rounds:
+        if key in base:
+            by_start.setdefault(rounds[key][3], []).append(rounds[key][0] / base[key][0])
+    return by_start, median_interval(by_start)
+
+
 def main(paths):
     variants = read(paths)
     base = variants[BASELINE]
@@ -94,11 +106,8 @@ def main(paths):
         if name == BASELINE:
             print(f"{line} {'':8} {'':16} {'':16} {p99:7.2f} {cpu:10.2f}")
             continue
-        by_start = {}
-        for key in paired:
-            by_start.setdefault(rounds[key][3], []).append(rounds[key][0] / base[key][0])
+        by_start, (middle, low, high) = compare(rounds, base)
         ratios = [ratio for group in by_start.values() for ratio in group]
-        middle, low, high = median_interval(by_start)
         cpu_ratio = statistics.median(rounds[key][2] / base[key][2] for key in paired)
         spread = f"{percent(min(ratios)):+.1f}..{percent(max(ratios)):+.1f}"
         interval = f"{percent(low):+.1f}..{percent(high):+.1f}"
@@ -113,6 +122,18 @@ def main(paths):
         if len(by_start) > 1:
             each = " ".join(f"{percent(statistics.median(group)):+.1f}" for group in by_start.values())
             print(f"{'':26} each JVM start: {each}")
+    own = variants.get(OWN_JVM_BASELINE)
+    if own:
+        print(f"The auto-scope's variants against '{OWN_JVM_BASELINE}', the same endpoint in the same JVM:")
+        for name, rounds in variants.items():
+            if not name.startswith("auto-scope"):
+                continue
+            by_start, (middle, low, high) = compare(rounds, own)
+            judged = verdict(percent(low), percent(high)) if name.endswith("1 intent") else ""
+            each = " ".join(f"{percent(statistics.median(group)):+.1f}" for group in by_start.values())
+            print(f"{name:26} {'':8} {percent(middle):+7.1f}% {percent(low):+7.1f}..{percent(high):+.1f}  {judged}")
+            if len(by_start) > 1:
+                print(f"{'':26} each JVM start: {each}")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,7 @@ variants=(
     "no Airlock|http://127.0.0.1:18081/bench/plain"
     "no Airlock, again|http://127.0.0.1:18081/bench/plain"
     "no Airlock, another JVM|http://127.0.0.1:18083/bench/plain"
+    "no Airlock, auto-scope's JVM|http://127.0.0.1:18082/bench/unscoped/plain"
     "@AirlockScope, no intent|http://127.0.0.1:18081/bench/scoped-empty"
     "@AirlockScope, 1 intent|http://127.0.0.1:18081/bench/scoped"
     "auto-scope, no intent|http://127.0.0.1:18082/bench/plain"

@@ -22,6 +22,16 @@ public class BenchmarkResource {
         return BODY;
     }
 
+    /**
+     * The endpoint without Airlock again, on the path where the auto-scope build serves Quarkus' own endpoints, which
+     * the auto-scope leaves alone: the baseline within the auto-scope's JVM.
+     */
+    @GET
+    @Path("unscoped/plain")
+    public String unscopedPlain() {
+        return BODY;
+    }
+
     /** The same endpoint under {@code @AirlockScope} and nothing else: the cost of the scope alone. */
     @GET
     @Path("scoped-empty")
