@@ -9,12 +9,10 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -38,14 +36,14 @@ import io.vertx.core.Vertx;
 public class ClientGoneAutoScopeTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(Resource.class, Gate.class, Nested.class)
+    static final QuarkusUnitTest config = application(Resource.class, EndpointGate.class, Nested.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
 
     @TestHTTPResource("/")
     URL root;
 
     @Inject
-    Gate gate;
+    EndpointGate gate;
 
     @BeforeEach
     void closedGate() {
@@ -109,36 +107,6 @@ public class ClientGoneAutoScopeTest extends RecordingTest {
         }
     }
 
-    @Singleton
-    public static class Gate {
-        volatile CountDownLatch entered;
-        volatile CountDownLatch release;
-        volatile CountDownLatch finished;
-        volatile Throwable failure;
-
-        void reset() {
-            entered = new CountDownLatch(1);
-            release = new CountDownLatch(1);
-            finished = new CountDownLatch(1);
-            failure = null;
-        }
-
-        /** Runs {@code before}, waits for the test's go, then runs {@code after}, noting what it throws. */
-        void serve(Runnable before, Runnable after) throws InterruptedException {
-            try {
-                before.run();
-                entered.countDown();
-                release.await(10, TimeUnit.SECONDS);
-                after.run();
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                throw e;
-            } finally {
-                finished.countDown();
-            }
-        }
-    }
-
     @ApplicationScoped
     public static class Nested {
 
@@ -161,7 +129,7 @@ public class ClientGoneAutoScopeTest extends RecordingTest {
         Nested nested;
 
         @Inject
-        Gate gate;
+        EndpointGate gate;
 
         @GET
         @Path("/blocking")

@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -36,7 +34,7 @@ import io.vertx.core.http.HttpVersion;
 public class Http2AutoScopeTest extends RecordingTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(Resource.class, Gate.class)
+    static final QuarkusUnitTest config = application(Resource.class, EndpointGate.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
 
     @TestHTTPResource("/")
@@ -46,7 +44,7 @@ public class Http2AutoScopeTest extends RecordingTest {
     Vertx vertx;
 
     @Inject
-    Gate gate;
+    EndpointGate gate;
 
     private HttpClient client;
 
@@ -114,21 +112,6 @@ public class Http2AutoScopeTest extends RecordingTest {
         assertThat(handlers.calls).as("only the side effect of the request answered").containsExactly("quick");
     }
 
-    @Singleton
-    public static class Gate {
-        volatile CountDownLatch entered;
-        volatile CountDownLatch release;
-        volatile CountDownLatch finished;
-        volatile Throwable failure;
-
-        void reset() {
-            entered = new CountDownLatch(1);
-            release = new CountDownLatch(1);
-            finished = new CountDownLatch(1);
-            failure = null;
-        }
-    }
-
     @Path("/h2")
     public static class Resource {
 
@@ -136,23 +119,13 @@ public class Http2AutoScopeTest extends RecordingTest {
         Recorder handlers;
 
         @Inject
-        Gate gate;
+        EndpointGate gate;
 
         @GET
         @Path("/blocking")
         public String blocking() throws InterruptedException {
-            try {
-                handlers.enqueue("before");
-                gate.entered.countDown();
-                gate.release.await(10, TimeUnit.SECONDS);
-                handlers.enqueue("after");
-                return "done";
-            } catch (RuntimeException | Error e) {
-                gate.failure = e;
-                throw e;
-            } finally {
-                gate.finished.countDown();
-            }
+            gate.serve(() -> handlers.enqueue("before"), () -> handlers.enqueue("after"));
+            return "done";
         }
 
         @GET
