@@ -75,16 +75,8 @@ public class Http2AutoScopeTest extends RecordingTest {
 
     @Test
     void aResetStreamDiscardsItsScopeOnceTheEndpointIsDone() throws Exception {
-        HttpClientRequest request = client.request(HttpMethod.GET, "/h2/blocking")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        request.end();
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).as("the endpoint was called").isTrue();
+        HttpClientRequest request = resetWhileServed();
         assertThat(request.version()).isEqualTo(HttpVersion.HTTP_2);
-        request.reset();
-        // give the server the time to see the stream end while the endpoint still waits
-        Thread.sleep(300);
-        gate.release.countDown();
-        assertThat(gate.finished.await(10, TimeUnit.SECONDS)).as("the endpoint finished").isTrue();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Airlock.openScopes() == 0);
         assertThat(gate.failure).as("what the endpoint's code met after the stream was reset").isNull();
@@ -94,14 +86,7 @@ public class Http2AutoScopeTest extends RecordingTest {
 
     @Test
     void aResetStreamLeavesTheOtherRequestsOfItsConnectionAlone() throws Exception {
-        HttpClientRequest abandoned = client.request(HttpMethod.GET, "/h2/blocking")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        abandoned.end();
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).as("the endpoint was called").isTrue();
-        abandoned.reset();
-        Thread.sleep(300);
-        gate.release.countDown();
-        assertThat(gate.finished.await(10, TimeUnit.SECONDS)).as("the endpoint finished").isTrue();
+        HttpClientRequest abandoned = resetWhileServed();
         await().atMost(Duration.ofSeconds(10)).until(() -> Airlock.openScopes() == 0);
 
         // the connection goes on serving: the next request's scope flushes as usual
@@ -110,6 +95,20 @@ public class Http2AutoScopeTest extends RecordingTest {
         assertThat(next.statusCode()).isEqualTo(200);
         assertThat(next.request().connection()).as("the connection of the reset stream").isSameAs(abandoned.connection());
         assertThat(handlers.calls).as("only the side effect of the request answered").containsExactly("quick");
+    }
+
+    /** Resets a request's stream while its endpoint waits at the gate, then lets the endpoint finish. */
+    private HttpClientRequest resetWhileServed() throws Exception {
+        HttpClientRequest request = client.request(HttpMethod.GET, "/h2/blocking")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        request.end();
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).as("the endpoint was called").isTrue();
+        request.reset();
+        // give the server the time to see the stream end while the endpoint still waits
+        Thread.sleep(300);
+        gate.release.countDown();
+        assertThat(gate.finished.await(10, TimeUnit.SECONDS)).as("the endpoint finished").isTrue();
+        return request;
     }
 
     @Path("/h2")
