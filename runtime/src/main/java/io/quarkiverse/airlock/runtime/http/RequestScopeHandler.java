@@ -18,6 +18,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -26,7 +27,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Opens a scope for each HTTP request on the request's duplicated context. The status is known when the response
  * headers are about to be written: below 400 the scope flushes, so the side effects run before the client hears of
- * success; otherwise, and when the connection ends without a response, it is discarded.
+ * success; otherwise, and when the connection ends without a response, it is discarded. A response streamed in chunks
+ * ends its scope with its last chunk instead, and a connection that ends before then discards it.
  */
 final class RequestScopeHandler implements Handler<RoutingContext> {
 
@@ -47,7 +49,8 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext routing) {
-        if (isNonApplication(routing.request().path())) {
+        HttpServerRequest request = routing.request();
+        if (isNonApplication(request.path()) || isWebSocketHandshake(request)) {
             routing.next();
             return;
         }
@@ -75,6 +78,17 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         routing.next();
     }
 
+    /**
+     * A WebSocket handshake is not a unit of work that ends with its response: its 101 never passes the response's
+     * headers-end handler, and the connection it opens lasts as long as the socket. A scope for it would stay open
+     * that long and be discarded at the close, so it gets none, and code enqueueing during the handshake is told so.
+     * Only HTTP/1.1 upgrades to a WebSocket (Vert.x serves none over HTTP/2), which keeps the header lookup off HTTP/2.
+     */
+    private static boolean isWebSocketHandshake(HttpServerRequest request) {
+        return request.version() != HttpVersion.HTTP_2
+                && request.headers().contains(HttpHeaders.UPGRADE, HttpHeaders.WEBSOCKET, true);
+    }
+
     private boolean isNonApplication(String path) {
         return nonApplicationPrefix != null && path != null
                 && (path.startsWith(nonApplicationPrefix)
@@ -96,6 +110,8 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         private final Channel channel;
         private volatile int ended;
         private volatile boolean clientGone;
+        /** The headers went out with a body still to stream: the endpoint has returned, its stream goes on. */
+        private volatile boolean streaming;
 
         RequestScope(RoutingContext routing, Context context) {
             this.routing = routing;
@@ -129,6 +145,17 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
 
         @Override
         public void handle(Void headersEnd) {
+            if (!clientGone && routing.response().isChunked()) {
+                // a streamed body (server-sent events, a Multi, chunks): the request's work goes on after the headers,
+                // and what it enqueues meanwhile belongs to this scope, so it ends with the last chunk
+                streaming = true;
+                routing.addBodyEndHandler(ignored -> responseEnded());
+                return;
+            }
+            responseEnded();
+        }
+
+        private void responseEnded() {
             if (channel != null) {
                 // a keep-alive connection outlives the request: leave nothing on it
                 channel.closeFuture().removeListener(this);
@@ -145,13 +172,18 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
          * The connection ended. After a response, the scope has ended already. Before one, the code serving the
          * request may still run in the scope, on another thread: ending the scope now would take it from under that
          * code, which would find no scope at its next enqueue. The scope is discarded once that code is done, when
-         * the request's CDI request context ends; without one, now.
+         * the request's CDI request context ends; without one, now. During a streamed body the endpoint has returned,
+         * and the stream's work stops with the connection: discarded now.
          */
         void connectionEnded() {
             if (ended != 0) {
                 return;
             }
             clientGone = true;
+            if (streaming) {
+                end(NO_RESPONSE);
+                return;
+            }
             boolean[] deferred = new boolean[1];
             try {
                 Contexts.runOn(context, () -> deferred[0] = RequestEnd.whenDone(() -> end(NO_RESPONSE)));
