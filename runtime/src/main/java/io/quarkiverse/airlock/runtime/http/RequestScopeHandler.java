@@ -110,7 +110,7 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
         private final Channel channel;
         private volatile int ended;
         private volatile boolean clientGone;
-        /** The headers went out with a body still to stream: the endpoint has returned, its stream goes on. */
+        /** The headers went out with a body still to stream: the request's work goes on until its last chunk. */
         private volatile boolean streaming;
 
         RequestScope(RoutingContext routing, Context context) {
@@ -172,8 +172,9 @@ final class RequestScopeHandler implements Handler<RoutingContext> {
          * The connection ended. After a response, the scope has ended already. Before one, the code serving the
          * request may still run in the scope, on another thread: ending the scope now would take it from under that
          * code, which would find no scope at its next enqueue. The scope is discarded once that code is done, when
-         * the request's CDI request context ends; without one, now. During a streamed body the endpoint has returned,
-         * and the stream's work stops with the connection: discarded now.
+         * the request's CDI request context ends; without one, now. During a streamed body, the code producing it
+         * learns of the close from its next write, and a reactive stream is cancelled: discarded now (Quarkus REST
+         * keeps the request context of a cancelled stream, so waiting for it could keep the scope open for good).
          */
         void connectionEnded() {
             if (ended != 0) {
