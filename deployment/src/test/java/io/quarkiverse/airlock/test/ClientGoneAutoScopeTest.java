@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.AirlockScope;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -33,14 +31,11 @@ import io.vertx.core.Vertx;
  * scope and runs to its end undisturbed; nothing the request expressed escapes, before or after the client left; no
  * scope stays open. (Quarkus REST cancels the pending result of an asynchronous endpoint when its client leaves.)
  */
-public class ClientGoneAutoScopeTest extends RecordingTest {
+public class ClientGoneAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(Resource.class, EndpointGate.class, Nested.class)
+    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class, EndpointGate.class, Nested.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
-
-    @TestHTTPResource("/")
-    URL root;
 
     @Inject
     EndpointGate gate;

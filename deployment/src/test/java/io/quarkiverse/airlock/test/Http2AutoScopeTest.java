@@ -3,7 +3,6 @@ package io.quarkiverse.airlock.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.airlock.Airlock;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -31,17 +28,11 @@ import io.vertx.core.http.HttpVersion;
  * The HTTP auto-scope over HTTP/2, where requests share a connection and a client gives up on one by resetting its
  * stream while the connection stays open: the scope must end with the stream, not with the connection.
  */
-public class Http2AutoScopeTest extends RecordingTest {
+public class Http2AutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(Resource.class, EndpointGate.class)
+    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class, EndpointGate.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     EndpointGate gate;

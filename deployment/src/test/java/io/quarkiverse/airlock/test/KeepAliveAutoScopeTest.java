@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.ref.WeakReference;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.Scope;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
@@ -36,19 +33,13 @@ import io.vertx.core.http.HttpVersion;
  * flushes with its response, and once answered nothing of it stays attached to the connection, however many requests
  * the connection goes on to serve.
  */
-public class KeepAliveAutoScopeTest extends RecordingTest {
+public class KeepAliveAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(Resource.class, Scopes.class)
+    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class, Scopes.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
 
     private static final int REQUESTS = 5;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     Scopes scopes;

@@ -3,7 +3,6 @@ package io.quarkiverse.airlock.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.NoScopeException;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Vertx;
@@ -37,17 +35,11 @@ import io.vertx.core.http.HttpVersion;
  * The HTTP auto-scope and a response streamed in chunks (server-sent events from a {@code Multi}): the request's work
  * goes on after the headers, so its scope ends with the last chunk, over HTTP/1.1 and HTTP/2 alike.
  */
-public class StreamingAutoScopeTest extends RecordingTest {
+public class StreamingAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(Resource.class)
+    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Vertx vertx;
 
     @ParameterizedTest(name = "over HTTP/2: {0}")
     @ValueSource(booleans = { false, true })

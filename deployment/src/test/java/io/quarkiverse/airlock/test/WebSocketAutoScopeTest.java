@@ -2,7 +2,6 @@ package io.quarkiverse.airlock.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkiverse.airlock.Airlock;
 import io.quarkiverse.airlock.NoScopeException;
 import io.quarkus.test.QuarkusUnitTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -32,17 +29,11 @@ import io.vertx.ext.web.Router;
  * scope (one would stay open with the socket and be discarded at its close), and the requests around it are scoped as
  * ever.
  */
-public class WebSocketAutoScopeTest extends RecordingTest {
+public class WebSocketAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(EchoSocket.class, Resource.class)
+    static final QuarkusUnitTest config = application(HttpClientTest.class, EchoSocket.class, Resource.class)
             .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @Inject
-    Vertx vertx;
 
     @Inject
     EchoSocket echo;

@@ -1,0 +1,21 @@
+package io.quarkiverse.airlock.test;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.vertx.core.Vertx;
+
+/**
+ * A recording test that talks to its application with Vert.x's own clients, for what a plain HTTP call cannot do:
+ * HTTP/2, keep-alive connections, streams and sockets the test holds open or drops.
+ */
+public abstract class HttpClientTest extends RecordingTest {
+
+    @TestHTTPResource("/")
+    protected URL root;
+
+    @Inject
+    protected Vertx vertx;
+}
