@@ -34,8 +34,7 @@ import io.vertx.core.Vertx;
 public class ClientGoneAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class, EndpointGate.class, Nested.class)
-            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
+    static final QuarkusUnitTest config = autoScopedApplication(Resource.class, EndpointGate.class, Nested.class);
 
     @Inject
     EndpointGate gate;

@@ -31,8 +31,7 @@ import io.vertx.core.http.HttpVersion;
 public class Http2AutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class, EndpointGate.class)
-            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
+    static final QuarkusUnitTest config = autoScopedApplication(Resource.class, EndpointGate.class);
 
     @Inject
     EndpointGate gate;

@@ -1,9 +1,11 @@
 package io.quarkiverse.airlock.test;
 
 import java.net.URL;
+import java.util.Arrays;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.QuarkusUnitTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.vertx.core.Vertx;
 
@@ -18,4 +20,12 @@ public abstract class HttpClientTest extends RecordingTest {
 
     @Inject
     protected Vertx vertx;
+
+    /** An application of the given classes whose every HTTP request runs in a scope of its own. */
+    protected static QuarkusUnitTest autoScopedApplication(Class<?>... classes) {
+        Class<?>[] withBase = Arrays.copyOf(classes, classes.length + 1);
+        withBase[classes.length] = HttpClientTest.class;
+        return application(withBase)
+                .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
+    }
 }

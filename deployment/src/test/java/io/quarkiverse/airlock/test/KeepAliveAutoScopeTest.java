@@ -36,8 +36,7 @@ import io.vertx.core.http.HttpVersion;
 public class KeepAliveAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class, Scopes.class)
-            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
+    static final QuarkusUnitTest config = autoScopedApplication(Resource.class, Scopes.class);
 
     private static final int REQUESTS = 5;
 

@@ -38,8 +38,7 @@ import io.vertx.core.http.HttpVersion;
 public class StreamingAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(HttpClientTest.class, Resource.class)
-            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
+    static final QuarkusUnitTest config = autoScopedApplication(Resource.class);
 
     @ParameterizedTest(name = "over HTTP/2: {0}")
     @ValueSource(booleans = { false, true })

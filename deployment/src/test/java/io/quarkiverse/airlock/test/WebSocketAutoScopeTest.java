@@ -32,8 +32,7 @@ import io.vertx.ext.web.Router;
 public class WebSocketAutoScopeTest extends HttpClientTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest config = application(HttpClientTest.class, EchoSocket.class, Resource.class)
-            .overrideConfigKey("quarkus.airlock.http.auto-scope", "true");
+    static final QuarkusUnitTest config = autoScopedApplication(EchoSocket.class, Resource.class);
 
     @Inject
     EchoSocket echo;
